@@ -1,0 +1,11 @@
+/**
+ * The public contract of aws-sso for Java: value records, the exception tree, and the service
+ * provider interfaces that the engine ({@code io.awssso.core}) and the secret stores
+ * ({@code io.awssso.stores}) implement. It depends on nothing but the JDK.
+ */
+module io.awssso.api {
+    exports io.awssso.api;
+    exports io.awssso.api.spi;
+
+    uses io.awssso.api.spi.SecureStoreProvider;
+}

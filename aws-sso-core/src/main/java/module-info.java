@@ -1,0 +1,27 @@
+/**
+ * The aws-sso engine: config loading, login, the role catalog, credentials, built on the AWS SDK
+ * for Java v2. Only the facade package {@code io.awssso.core} is exported.
+ */
+module io.awssso.core {
+    requires transitive io.awssso.api;
+    requires software.amazon.awssdk.services.sso;
+    requires software.amazon.awssdk.services.ssooidc;
+    requires software.amazon.awssdk.services.sts;
+    requires software.amazon.awssdk.http.urlconnection;
+    requires software.amazon.awssdk.core;
+    requires software.amazon.awssdk.auth;
+    requires software.amazon.awssdk.regions;
+    requires software.amazon.awssdk.awscore;
+    requires software.amazon.awssdk.http;
+    requires software.amazon.awssdk.utils;
+    requires com.fasterxml.jackson.databind;
+    requires org.snakeyaml.engine;
+    requires org.slf4j;
+    requires dagger;
+    requires jakarta.inject;
+    requires static java.compiler;
+
+    // exports io.awssso.core;  (added with the AwsSso facade)
+
+    uses io.awssso.api.spi.SecureStoreProvider;
+}

@@ -1,0 +1,2 @@
+/** Test kits: the Identity Center emulator, the secure-store compatibility kit and fakes. */
+package io.awssso.testkit;

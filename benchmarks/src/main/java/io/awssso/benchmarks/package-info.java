@@ -1,0 +1,2 @@
+/** JMH benchmarks and whole-command benchmark drivers (not published). */
+package io.awssso.benchmarks;

@@ -1,0 +1,2 @@
+/** Small programs that use only aws-sso's exported API. */
+package io.awssso.examples;
