@@ -14,6 +14,7 @@ module io.awssso.core {
     requires software.amazon.awssdk.awscore;
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.utils;
+    requires software.amazon.awssdk.retries.api;
     requires com.fasterxml.jackson.databind;
     requires org.snakeyaml.engine;
     requires org.slf4j;
