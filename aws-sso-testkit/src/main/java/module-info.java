@@ -8,7 +8,9 @@ module io.awssso.testkit {
     requires jdk.httpserver;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
-    requires static org.junit.jupiter.api;
+    // Transitive because public kit types (the extension, the compatibility kit) extend JUnit types;
+    // static because only users of those types need JUnit.
+    requires static transitive org.junit.jupiter.api;
     requires static org.assertj.core;
 
     exports io.awssso.testkit;
