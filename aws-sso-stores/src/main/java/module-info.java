@@ -9,5 +9,6 @@ module io.awssso.stores {
     requires org.slf4j;
 
     provides io.awssso.api.spi.SecureStoreProvider with
-            io.awssso.stores.json.JsonSecureStoreProvider;
+            io.awssso.stores.json.JsonSecureStoreProvider,
+            io.awssso.stores.file.EncryptedFileSecureStoreProvider;
 }

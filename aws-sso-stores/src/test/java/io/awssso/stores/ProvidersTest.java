@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ProvidersTest {
 
-    private static final List<String> EXPECTED = List.of("json");
+    private static final List<String> EXPECTED = List.of("file", "json");
 
     static {
         // On the module path these tests are patched into io.awssso.stores, which provides the
@@ -48,7 +48,8 @@ class ProvidersTest {
         assertThat(d.exports()).isEmpty();
         assertThat(d.provides()).singleElement().satisfies(p -> {
             assertThat(p.service()).isEqualTo(SecureStoreProvider.class.getName());
-            assertThat(p.providers()).containsExactly("io.awssso.stores.json.JsonSecureStoreProvider");
+            assertThat(p.providers()).containsExactly("io.awssso.stores.json.JsonSecureStoreProvider",
+                    "io.awssso.stores.file.EncryptedFileSecureStoreProvider");
         });
     }
 }

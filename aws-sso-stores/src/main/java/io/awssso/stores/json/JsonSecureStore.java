@@ -54,6 +54,7 @@ final class JsonSecureStore implements SecureStore {
         return JsonSecureStoreProvider.NAME;
     }
 
+    @SuppressWarnings("try") // the lock is held for the whole block, not referenced in it
     @Override
     public StoredSecrets read() {
         try (StorageLock.Held held = lock.shared()) {
@@ -61,6 +62,7 @@ final class JsonSecureStore implements SecureStore {
         }
     }
 
+    @SuppressWarnings("try") // the lock is held for the whole block, not referenced in it
     @Override
     public StoredSecrets update(UnaryOperator<StoredSecrets> change) {
         Objects.requireNonNull(change, "change must not be null");

@@ -1,0 +1,220 @@
+package io.awssso.stores.file;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awssso.stores.internal.GoJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.Key;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * JWE compact serialization with password-based key wrapping (RFC 7516, RFC 7518 4.8 and 5.3):
+ * {@code PBES2-HS256+A128KW} (also HS384/HS512 when reading) and {@code A256GCM} (also A128/A192
+ * when reading), with JDK cryptography only.
+ */
+final class Jwe {
+
+    static final String ALG = "PBES2-HS256+A128KW";
+    static final String ENC = "A256GCM";
+    /** Iterations used when writing. */
+    static final int WRITE_ITERATIONS = 8192;
+    /** Iterations accepted when reading: a hostile file must not make us spin for minutes. */
+    static final int MAX_ITERATIONS = 2_000_000;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64U = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64U_DECODER = Base64.getUrlDecoder();
+
+    private Jwe() {
+    }
+
+    /** The password does not open the token (the key unwrap's integrity check failed). */
+    static final class WrongPasswordException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        WrongPasswordException() {
+            super("wrong password");
+        }
+    }
+
+    /**
+     * Encrypts {@code plaintext}; {@code extraHeaders} (string values) join the protected header.
+     */
+    static String encrypt(byte[] plaintext, char[] password, int iterations, Map<String, String> extraHeaders) {
+        try {
+            byte[] salt = random(16);
+            // Members in the order Go's json.Marshal writes a map (sorted), as aws-sso-cli's does.
+            TreeMap<String, Object> fields = new TreeMap<>(extraHeaders);
+            fields.put("alg", ALG);
+            fields.put("enc", ENC);
+            fields.put("p2c", iterations);
+            fields.put("p2s", B64U.encodeToString(salt));
+            ObjectNode header = GoJson.mapper().createObjectNode();
+            fields.forEach((k, v) -> {
+                if (v instanceof Integer i) {
+                    header.put(k, i);
+                } else {
+                    header.put(k, String.valueOf(v));
+                }
+            });
+            String headerB64 = B64U.encodeToString(GoJson.compact(header));
+
+            SecretKey kek = deriveKek(password, ALG, salt, iterations);
+            byte[] cek = random(32);
+            Cipher wrap = Cipher.getInstance("AESWrap");
+            wrap.init(Cipher.WRAP_MODE, kek);
+            byte[] encryptedKey = wrap.wrap(new SecretKeySpec(cek, "AES"));
+
+            byte[] iv = random(12);
+            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(cek, "AES"), new GCMParameterSpec(128, iv));
+            gcm.updateAAD(headerB64.getBytes(StandardCharsets.US_ASCII));
+            byte[] out = gcm.doFinal(plaintext);
+            Arrays.fill(cek, (byte) 0);
+            byte[] ciphertext = Arrays.copyOfRange(out, 0, out.length - 16);
+            byte[] tag = Arrays.copyOfRange(out, out.length - 16, out.length);
+            return headerB64 + "." + B64U.encodeToString(encryptedKey) + "." + B64U.encodeToString(iv)
+                    + "." + B64U.encodeToString(ciphertext) + "." + B64U.encodeToString(tag);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot encrypt with " + ALG + "/" + ENC + ": " + e, e);
+        }
+    }
+
+    /**
+     * Decrypts a compact token.
+     *
+     * @throws WrongPasswordException when the password does not open it
+     * @throws IOException when it is not a token this code can read, or it was tampered with
+     */
+    static byte[] decrypt(String compact, char[] password) throws WrongPasswordException, IOException {
+        String[] parts = compact.strip().split("\\.", -1);
+        if (parts.length != 5) {
+            throw new IOException("not a JWE compact token (expected 5 parts, found " + parts.length + ")");
+        }
+        JsonNode header = GoJson.parse(b64u(parts[0], "header"));
+        if (!header.isObject()) {
+            throw new IOException("the JWE header is not a JSON object");
+        }
+        String alg = header.path("alg").asText("");
+        String enc = header.path("enc").asText("");
+        if (header.has("crit")) {
+            throw new IOException("the JWE header has critical extensions this code does not understand");
+        }
+        int kekBits = switch (alg) {
+            case "PBES2-HS256+A128KW" -> 128;
+            case "PBES2-HS384+A192KW" -> 192;
+            case "PBES2-HS512+A256KW" -> 256;
+            default -> throw new IOException("unsupported JWE key management '" + alg + "'");
+        };
+        int cekBytes = switch (enc) {
+            case "A128GCM" -> 16;
+            case "A192GCM" -> 24;
+            case "A256GCM" -> 32;
+            default -> throw new IOException("unsupported JWE content encryption '" + enc + "'");
+        };
+        JsonNode p2c = header.get("p2c");
+        if (p2c == null || !p2c.canConvertToInt() || !p2c.isIntegralNumber() || p2c.intValue() < 1
+                || p2c.intValue() > MAX_ITERATIONS) {
+            throw new IOException("the JWE header's p2c must be an iteration count from 1 to " + MAX_ITERATIONS);
+        }
+        JsonNode p2sNode = header.get("p2s");
+        if (p2sNode == null || !p2sNode.isTextual()) {
+            throw new IOException("the JWE header has no p2s salt");
+        }
+        byte[] salt = b64u(p2sNode.asText(), "p2s");
+        if (salt.length < 8) {
+            throw new IOException("the JWE p2s salt is shorter than 8 bytes");
+        }
+        byte[] encryptedKey = b64u(parts[1], "encrypted key");
+        byte[] iv = b64u(parts[2], "iv");
+        byte[] ciphertext = b64u(parts[3], "ciphertext");
+        byte[] tag = b64u(parts[4], "tag");
+        if (iv.length != 12 || tag.length != 16) {
+            throw new IOException("the JWE iv or tag has the wrong length");
+        }
+        try {
+            SecretKey kek = deriveKek(password, alg, salt, p2c.intValue(), kekBits);
+            Cipher unwrap = Cipher.getInstance("AESWrap");
+            unwrap.init(Cipher.UNWRAP_MODE, kek);
+            Key cek;
+            try {
+                cek = unwrap.unwrap(encryptedKey, "AES", Cipher.SECRET_KEY);
+            } catch (InvalidKeyException | IllegalStateException e) {
+                // AES key wrap carries an integrity check: a wrong KEK, i.e. a wrong password, fails it.
+                throw new WrongPasswordException();
+            }
+            if (cek.getEncoded().length != cekBytes) {
+                throw new IOException("the JWE content key has the wrong length for " + enc);
+            }
+            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            gcm.init(Cipher.DECRYPT_MODE, cek, new GCMParameterSpec(128, iv));
+            gcm.updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII));
+            gcm.update(ciphertext);
+            try {
+                return gcm.doFinal(tag);
+            } catch (AEADBadTagException e) {
+                throw new IOException("the encrypted data failed its integrity check (the file was changed or damaged)");
+            }
+        } catch (WrongPasswordException | IOException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot decrypt: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static SecretKey deriveKek(char[] password, String alg, byte[] p2s, int iterations)
+            throws GeneralSecurityException {
+        return deriveKek(password, alg, p2s, iterations, 128);
+    }
+
+    /** RFC 7518 4.8.1.1: PBKDF2 with salt = UTF8(alg) || 0x00 || p2s. */
+    private static SecretKey deriveKek(char[] password, String alg, byte[] p2s, int iterations, int bits)
+            throws GeneralSecurityException {
+        byte[] algBytes = alg.getBytes(StandardCharsets.UTF_8);
+        byte[] salt = new byte[algBytes.length + 1 + p2s.length];
+        System.arraycopy(algBytes, 0, salt, 0, algBytes.length);
+        System.arraycopy(p2s, 0, salt, algBytes.length + 1, p2s.length);
+        String prf = switch (bits) {
+            case 128 -> "PBKDF2WithHmacSHA256";
+            case 192 -> "PBKDF2WithHmacSHA384";
+            default -> "PBKDF2WithHmacSHA512";
+        };
+        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, bits);
+        try {
+            byte[] key = SecretKeyFactory.getInstance(prf).generateSecret(spec).getEncoded();
+            SecretKeySpec kek = new SecretKeySpec(key, "AES");
+            Arrays.fill(key, (byte) 0);
+            return kek;
+        } finally {
+            spec.clearPassword();
+        }
+    }
+
+    private static byte[] b64u(String part, String what) throws IOException {
+        try {
+            return B64U_DECODER.decode(part);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the JWE " + what + " is not base64url");
+        }
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+}
