@@ -1,4 +1,7 @@
-/** The aws-sso command-line tool. Exports nothing. */
+/**
+ * The aws-sso command-line tool: a thin picocli front end over {@code io.awssso.core}. It exports
+ * nothing; the entry point is {@code io.awssso.cli.Main}.
+ */
 module io.awssso.cli {
     requires io.awssso.core;
     requires info.picocli;
@@ -6,4 +9,9 @@ module io.awssso.cli {
     requires dagger;
     requires jakarta.inject;
     requires static java.compiler;
+
+    // picocli reads and writes the annotated fields of commands and mixins reflectively, even
+    // just to print --help.
+    opens io.awssso.cli.command to info.picocli;
+    opens io.awssso.cli.options to info.picocli;
 }

@@ -1,0 +1,52 @@
+package io.awssso.cli.internal;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.ClassKey;
+import dagger.multibindings.IntoMap;
+import io.awssso.cli.ExitCode;
+import io.awssso.cli.command.AwsSsoCommand;
+import io.awssso.cli.command.VersionCommand;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+
+/**
+ * Binds the sub-commands for picocli's factory and assembles the configured command tree. A new
+ * sub-command is one {@code @Binds @IntoMap} method here plus its entry in
+ * {@link AwsSsoCommand}'s {@code subcommands}.
+ */
+@Module
+public interface CliModule {
+    /** Makes {@code version} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(VersionCommand.class)
+    Object versionCommand(VersionCommand command);
+
+    /** Builds the picocli command tree for one run, with its streams, defaults and handlers. */
+    @Provides
+    @Singleton
+    static CommandLine commandLine(AwsSsoCommand root, CommandFactory factory, Terminal terminal,
+            EnvironmentDefaultProvider defaults, FailureHandler failures, LoggingExecutionStrategy strategy) {
+        CommandLine commandLine = new CommandLine(root, factory)
+                .setOut(terminal.out())
+                .setErr(terminal.err())
+                .setColorScheme(Help.defaultColorScheme(terminal.ansi() ? Help.Ansi.ON : Help.Ansi.OFF))
+                .setDefaultValueProvider(defaults)
+                .setParameterExceptionHandler(failures)
+                .setExecutionExceptionHandler(failures)
+                .setExecutionStrategy(strategy);
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        for (ExitCode code : ExitCode.values()) {
+            exitCodes.put(Integer.toString(code.code()), code.meaning());
+        }
+        commandLine.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes);
+        return commandLine;
+    }
+}
