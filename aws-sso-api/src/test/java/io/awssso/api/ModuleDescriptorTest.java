@@ -1,0 +1,50 @@
+package io.awssso.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleDescriptor.Exports;
+import java.lang.module.ModuleDescriptor.Requires;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ModuleDescriptorTest {
+    private static final String MODULE = "io.awssso.api";
+
+    /** The compiled descriptor: from the running module, else from target/classes on the class path. */
+    private static ModuleDescriptor descriptor() {
+        Module module = ModuleDescriptorTest.class.getModule();
+        if (module.isNamed()) {
+            return module.getDescriptor();
+        }
+        return ModuleFinder.of(Path.of("target", "classes")).find(MODULE)
+                .orElseThrow(() -> new AssertionError("no module " + MODULE + " in target/classes"))
+                .descriptor();
+    }
+
+    @Test
+    void descriptor_isTheExplicitApiModule() {
+        assertThat(descriptor().name()).isEqualTo(MODULE);
+        assertThat(descriptor().isAutomatic()).isFalse();
+        assertThat(descriptor().isOpen()).isFalse();
+    }
+
+    @Test
+    void exports_areExactlyTheApiAndSpiPackagesToEveryone() {
+        assertThat(descriptor().exports()).extracting(Exports::source)
+                .containsExactlyInAnyOrder("io.awssso.api", "io.awssso.api.spi");
+        assertThat(descriptor().exports()).noneMatch(Exports::isQualified);
+    }
+
+    @Test
+    void requires_nothingButTheJdkBase() {
+        // The contract carries no third-party types, so it needs no third-party module.
+        assertThat(descriptor().requires()).extracting(Requires::name).containsExactly("java.base");
+    }
+
+    @Test
+    void provides_nothing() {
+        assertThat(descriptor().provides()).isEmpty();
+    }
+}

@@ -1,0 +1,46 @@
+package io.awssso.stores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleDescriptor.Provides;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ModuleDescriptorTest {
+    private static final String MODULE = "io.awssso.stores";
+    private static final String SERVICE = "io.awssso.api.spi.SecureStoreProvider";
+
+    /** The compiled descriptor: from the running module, else from target/classes on the class path. */
+    private static ModuleDescriptor descriptor() {
+        Module module = ModuleDescriptorTest.class.getModule();
+        if (module.isNamed()) {
+            return module.getDescriptor();
+        }
+        return ModuleFinder.of(Path.of("target", "classes")).find(MODULE)
+                .orElseThrow(() -> new AssertionError("no module " + MODULE + " in target/classes"))
+                .descriptor();
+    }
+
+    @Test
+    void descriptor_isTheExplicitStoresModule() {
+        assertThat(descriptor().name()).isEqualTo(MODULE);
+        assertThat(descriptor().isAutomatic()).isFalse();
+        assertThat(descriptor().isOpen()).isFalse();
+    }
+
+    @Test
+    void exports_areNone() {
+        // Backends are reached only through ServiceLoader, never by type.
+        assertThat(descriptor().exports()).isEmpty();
+    }
+
+    @Test
+    void provides_onlySecureStoreProvidersIncludingJson() {
+        assertThat(descriptor().provides()).extracting(Provides::service).containsExactly(SERVICE);
+        assertThat(descriptor().provides()).singleElement()
+                .satisfies(provides -> assertThat(provides.providers())
+                        .contains("io.awssso.stores.json.JsonSecureStoreProvider"));
+    }
+}

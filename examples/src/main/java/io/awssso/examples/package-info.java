@@ -1,2 +1,0 @@
-/** Small programs that use only aws-sso's exported API. */
-package io.awssso.examples;
