@@ -10,5 +10,6 @@ module io.awssso.stores {
 
     provides io.awssso.api.spi.SecureStoreProvider with
             io.awssso.stores.json.JsonSecureStoreProvider,
-            io.awssso.stores.file.EncryptedFileSecureStoreProvider;
+            io.awssso.stores.file.EncryptedFileSecureStoreProvider,
+            io.awssso.stores.pass.PassSecureStoreProvider;
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ProvidersTest {
 
-    private static final List<String> EXPECTED = List.of("file", "json");
+    private static final List<String> EXPECTED = List.of("file", "json", "pass");
 
     static {
         // On the module path these tests are patched into io.awssso.stores, which provides the
@@ -49,7 +49,8 @@ class ProvidersTest {
         assertThat(d.provides()).singleElement().satisfies(p -> {
             assertThat(p.service()).isEqualTo(SecureStoreProvider.class.getName());
             assertThat(p.providers()).containsExactly("io.awssso.stores.json.JsonSecureStoreProvider",
-                    "io.awssso.stores.file.EncryptedFileSecureStoreProvider");
+                    "io.awssso.stores.file.EncryptedFileSecureStoreProvider",
+                    "io.awssso.stores.pass.PassSecureStoreProvider");
         });
     }
 }

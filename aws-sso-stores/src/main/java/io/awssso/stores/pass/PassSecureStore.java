@@ -1,0 +1,67 @@
+package io.awssso.stores.pass;
+
+import io.awssso.api.StoreUnavailableException;
+import io.awssso.stores.internal.KeyringItem;
+import io.awssso.stores.internal.KeyringSecureStore;
+import io.awssso.stores.internal.StorageLock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The {@code pass} store: the entry {@code aws-sso-cli-records} ({@code <store>/aws-sso-cli-records.gpg})
+ * holds the keyring item JSON, written with {@code pass insert -m -f} and read with
+ * {@code pass show}, so gpg, gpg-agent and the user's pass setup (git, recipients) apply.
+ */
+final class PassSecureStore extends KeyringSecureStore {
+
+    private final PassCommand pass;
+    private final Path storeDirectory;
+
+    PassSecureStore(PassCommand pass, Path storeDirectory, StorageLock lock) {
+        super(lock);
+        this.pass = pass;
+        this.storeDirectory = storeDirectory;
+    }
+
+    @Override
+    public String name() {
+        return PassSecureStoreProvider.NAME;
+    }
+
+    @Override
+    protected String location() {
+        return entryFile().toString();
+    }
+
+    private Path entryFile() {
+        return storeDirectory.resolve(KeyringItem.KEY + ".gpg");
+    }
+
+    @Override
+    protected byte[] loadData() {
+        if (!Files.exists(entryFile())) {
+            return null;
+        }
+        PassCommand.Result r = pass.run(null, "show", KeyringItem.KEY);
+        if (r.exitCode() != 0) {
+            throw new StoreUnavailableException("pass show " + KeyringItem.KEY + " failed (exit "
+                    + r.exitCode() + "): " + r.stderr() + "; nothing was changed");
+        }
+        try {
+            return KeyringItem.unwrap(r.stdout());
+        } catch (IOException e) {
+            throw new StoreUnavailableException("the pass entry " + KeyringItem.KEY + " in " + storeDirectory
+                    + " is not an aws-sso record (" + e.getMessage() + "); nothing was changed");
+        }
+    }
+
+    @Override
+    protected void saveData(byte[] storageDataJson, boolean creating) {
+        PassCommand.Result r = pass.run(KeyringItem.wrap(storageDataJson), "insert", "-m", "-f", KeyringItem.KEY);
+        if (r.exitCode() != 0) {
+            throw new StoreUnavailableException("pass insert " + KeyringItem.KEY + " failed (exit "
+                    + r.exitCode() + "): " + r.stderr());
+        }
+    }
+}
