@@ -4,8 +4,8 @@ package io.awssso.cli;
  * The exit codes of the {@code aws-sso} process. Scripts branch on these, so a code never changes
  * meaning once released; new situations get new codes.
  *
- * <p>The table in the README and the "Exit codes" section of {@code aws-sso --help} are generated
- * from, or checked against, this enum.
+ * <p>The "Exit codes" section of {@code aws-sso --help} is generated from this enum, and a test
+ * checks the README's table against it.
  */
 public enum ExitCode {
     /** The command did what was asked. */
