@@ -28,15 +28,18 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
 import software.amazon.awssdk.services.sso.model.GetRoleCredentialsResponse;
@@ -69,6 +72,13 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  */
 final class SdkIdentityCenterClient implements IdentityCenterClient {
     private static final Logger LOG = LoggerFactory.getLogger(SdkIdentityCenterClient.class);
+
+    /**
+     * The SDK's SigV4 signer logs each canonical request, session token included, at DEBUG. Only
+     * STS calls are signed (with role credentials), so that is where we warn.
+     */
+    static final String SDK_SIGNER_LOGGER =
+            "software.amazon.awssdk.http.auth.aws.internal.signer.DefaultV4RequestSigner";
 
     /** The SDK's own first backoff step; kept when only the ceiling is tuned. */
     private static final Duration BASE_DELAY = Duration.ofMillis(100);
@@ -401,6 +411,10 @@ final class SdkIdentityCenterClient implements IdentityCenterClient {
                 // Anonymous by default so that the ambient credential chain is never consulted;
                 // every AssumeRole brings its source credentials with the request.
                 sts = configure(StsClient.builder(), options.stsEndpoint(), stsEndpoint).build();
+                if (LoggerFactory.getLogger(SDK_SIGNER_LOGGER).isDebugEnabled()) {
+                    LOG.warn("logger {} is at DEBUG: the AWS SDK will log the session tokens it signs"
+                            + " AssumeRole requests with; set it to INFO", SDK_SIGNER_LOGGER);
+                }
             }
             return sts;
         }
@@ -423,21 +437,7 @@ final class SdkIdentityCenterClient implements IdentityCenterClient {
                 .addExecutionInterceptor(recorder);
         extraInterceptors.forEach(o::addExecutionInterceptor);
         if (options.tunesRetries()) {
-            int maxAttempts = options.maxAttempts();
-            Duration maxBackoff = options.maxBackoff();
-            // Tunes the strategy the SDK would pick anyway (standard unless AWS_RETRY_MODE says
-            // otherwise), keeping its retry conditions and throttling detection.
-            o.retryStrategy(rs -> {
-                if (maxAttempts > 0) {
-                    rs.maxAttempts(maxAttempts);
-                }
-                if (maxBackoff != null) {
-                    rs.backoffStrategy(BackoffStrategy.exponentialDelay(
-                            min(BASE_DELAY, maxBackoff), maxBackoff));
-                    rs.throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
-                            min(THROTTLED_BASE_DELAY, maxBackoff), maxBackoff));
-                }
-            });
+            o.retryStrategy(retryStrategy(options));
         }
         builder.region(region)
                 .credentialsProvider(AnonymousCredentialsProvider.create())
@@ -447,6 +447,28 @@ final class SdkIdentityCenterClient implements IdentityCenterClient {
             builder.endpointOverride(endpointOverride);
         }
         return builder;
+    }
+
+    /**
+     * The SDK's standard retry strategy tuned by {@code MaxRetry}/{@code MaxBackoff}, the way
+     * aws-sso-cli tunes Go's standard retryer; it keeps the SDK's retry conditions and throttling
+     * detection. Untuned, the SDK's own choice stands, including {@code AWS_RETRY_MODE} and
+     * {@code AWS_MAX_ATTEMPTS}.
+     */
+    static RetryStrategy retryStrategy(SdkClientOptions options) {
+        // A mode set next to a configurator is ignored by the SDK (it falls back to legacy), so the
+        // standard strategy is built here.
+        RetryStrategy.Builder<?, ?> b = AwsRetryStrategy.forRetryMode(RetryMode.STANDARD).toBuilder();
+        if (options.maxAttempts() > 0) {
+            b.maxAttempts(options.maxAttempts());
+        }
+        Duration maxBackoff = options.maxBackoff();
+        if (maxBackoff != null) {
+            b.backoffStrategy(BackoffStrategy.exponentialDelay(min(BASE_DELAY, maxBackoff), maxBackoff));
+            b.throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
+                    min(THROTTLED_BASE_DELAY, maxBackoff), maxBackoff));
+        }
+        return b.build();
     }
 
     private void ensureOpen() {

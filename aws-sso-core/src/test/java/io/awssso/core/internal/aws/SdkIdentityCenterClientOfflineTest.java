@@ -34,6 +34,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 
 /**
  * What the client hands to the SDK, observed without any server: a test interceptor records each
@@ -290,6 +292,15 @@ class SdkIdentityCenterClientOfflineTest {
         catchThrowable(() -> client.logout(TOKEN));
 
         assertThat(attempts).hasSize(4);
+    }
+
+    @Test
+    void retryStrategy_tuned_isTheSdkStandardStrategyWithTheLimit() {
+        RetryStrategy strategy = SdkIdentityCenterClient.retryStrategy(
+                SdkClientOptions.defaults().withRetries(10, Duration.ofSeconds(5)));
+
+        assertThat(strategy).isInstanceOf(StandardRetryStrategy.class);
+        assertThat(strategy.maxAttempts()).isEqualTo(10);
     }
 
     @Test
