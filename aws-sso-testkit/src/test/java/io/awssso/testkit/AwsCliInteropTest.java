@@ -1,0 +1,153 @@
+package io.awssso.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Drives the emulator with the AWS CLI installed on this machine, as a separate process, to prove
+ * that a second, independent implementation of the wire protocols (botocore) accepts it.
+ */
+class AwsCliInteropTest {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private final ObjectMapper json = new ObjectMapper();
+    private final MutableClock clock = MutableClock.startingAt(Instant.parse("2026-03-01T10:00:00Z"));
+    private IdentityCenterEmulator emulator;
+    private String token;
+
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void start() {
+        emulator = IdentityCenterEmulator.builder().clock(clock)
+                .addAccount("000000000042", "lz", "lz@example.com", "Admin", "ReadOnly")
+                .generateAccounts(44, 1)
+                .build().start();
+        token = emulator.signIn().accessToken();
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private static Path awsOnPath() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir, "aws");
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return fail("The AWS CLI ('aws') is not on the PATH. Install it (pip install awscli, or "
+                + "apt-get install awscli; .ci/run does this) to run the interop tests.");
+    }
+
+    private Result aws(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+        Path config = home.resolve("config");
+        // cli_follow_urlparam=false: AWS CLI v1 would otherwise fetch any argument starting with http://.
+        Files.writeString(config, "[default]\ncli_follow_urlparam = false\nregion = us-east-1\n");
+        Files.writeString(home.resolve("credentials"), "");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(awsOnPath().toString());
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--region", "us-east-1", "--endpoint-url", emulator.endpoint().toString(), "--output", "json"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile())
+                .redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("HOME", home.toString());
+        env.put("AWS_CONFIG_FILE", config.toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("AWS_PAGER", "");
+        env.putAll(extraEnv);
+        Process p = pb.start();
+        if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("aws " + String.join(" ", args) + " did not finish within " + TIMEOUT);
+        }
+        return new Result(p.exitValue(), Files.readString(home.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(home.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    private JsonNode ok(Result r) throws IOException {
+        assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isZero();
+        return json.readTree(r.out());
+    }
+
+    @Test
+    void listAccounts_awsCli_allAccountsAcrossPagesWithLeadingZeros() throws Exception {
+        JsonNode out = ok(aws(Map.of(), "sso", "list-accounts", "--access-token", token));
+
+        List<String> ids = new ArrayList<>();
+        out.get("accountList").forEach(a -> ids.add(a.get("accountId").asText()));
+        assertThat(ids).hasSize(45).doesNotHaveDuplicates().contains("000000000042", "000000010000");
+        assertThat(out.get("accountList").get(0).get("accountName").asText()).isEqualTo("lz");
+        // 45 accounts at the default page size of 20: the CLI followed nextToken twice.
+        assertThat(emulator.calls(Operation.LIST_ACCOUNTS)).hasSize(3).allSatisfy(c -> assertThat(c.status()).isEqualTo(200));
+    }
+
+    @Test
+    void listAccountRolesAndGetRoleCredentials_awsCli_jsonAsTheRealService() throws Exception {
+        JsonNode roles = ok(aws(Map.of(), "sso", "list-account-roles", "--access-token", token,
+                "--account-id", "000000000042"));
+        JsonNode creds = ok(aws(Map.of(), "sso", "get-role-credentials", "--access-token", token,
+                "--account-id", "000000000042", "--role-name", "Admin"));
+
+        assertThat(roles.get("roleList")).extracting(r -> r.get("roleName").asText()).containsExactly("Admin", "ReadOnly");
+        JsonNode rc = creds.get("roleCredentials");
+        assertThat(rc.get("expiration").asLong()).isEqualTo(clock.instant().plus(Duration.ofHours(1)).toEpochMilli());
+        assertThat(emulator.issuedSecrets()).contains(rc.get("secretAccessKey").asText(), rc.get("sessionToken").asText());
+        assertThat(emulator.calls(Operation.GET_ROLE_CREDENTIALS, c -> "Admin".equals(c.roleName()))).hasSize(1);
+
+        JsonNode identity = ok(aws(Map.of("AWS_ACCESS_KEY_ID", rc.get("accessKeyId").asText(),
+                "AWS_SECRET_ACCESS_KEY", rc.get("secretAccessKey").asText(),
+                "AWS_SESSION_TOKEN", rc.get("sessionToken").asText()), "sts", "get-caller-identity"));
+        assertThat(identity.get("Account").asText()).isEqualTo("000000000042");
+        assertThat(identity.get("Arn").asText()).isEqualTo("arn:aws:sts::000000000042:assumed-role/Admin/" + emulator.userName());
+    }
+
+    @Test
+    void listAccounts_awsCliBadToken_unauthorizedExceptionReported() throws Exception {
+        Result r = aws(Map.of(), "sso", "list-accounts", "--access-token", "not-a-token");
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("UnauthorizedException").contains("Session token not found or invalid");
+    }
+
+    @Test
+    void listAccountRoles_awsCliRateLimited_retriesThenReportsTooManyRequests() throws Exception {
+        emulator.rateLimit(Operation.LIST_ACCOUNT_ROLES, 1, 1);
+        ok(aws(Map.of(), "sso", "list-account-roles", "--access-token", token, "--account-id", "000000000042"));
+
+        // The clock is frozen, so the bucket never refills: every retry is throttled too.
+        Result r = aws(Map.of("AWS_RETRY_MODE", "standard", "AWS_MAX_ATTEMPTS", "3"),
+                "sso", "list-account-roles", "--access-token", token, "--account-id", "000000000042");
+
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err()).contains("TooManyRequestsException");
+        assertThat(emulator.calls(Operation.LIST_ACCOUNT_ROLES, Call::throttled)).hasSize(3)
+                .allSatisfy(c -> assertThat(c.status()).isEqualTo(429));
+    }
+}
