@@ -102,6 +102,7 @@ final class EncryptedFileSecureStore extends KeyringSecureStore {
         String token = Jwe.encrypt(KeyringItem.wrap(storageDataJson), pw, Jwe.WRITE_ITERATIONS,
                 Map.of("created", created));
         try {
+            AtomicFiles.deleteStaleTemps(file);
             AtomicFiles.write(file, token.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot write the file store " + file + ": " + e, e);

@@ -62,6 +62,24 @@ public final class AtomicFiles {
     }
 
     /**
+     * Deletes temp files that {@link #write} left next to {@code target} when its process was
+     * killed mid-write. Call it only while holding the exclusive storage lock: then no live writer
+     * can own such a file.
+     */
+    public static void deleteStaleTemps(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName() + ".";
+        try (java.nio.file.DirectoryStream<Path> stale = Files.newDirectoryStream(dir,
+                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // Best effort: debris costs disk space, never correctness.
+        }
+    }
+
+    /**
      * Creates {@code dir} and its missing parents with mode 0700. Existing directories keep their
      * mode: they may be shared with other tools (for example {@code ~/.aws-sso}).
      */

@@ -76,6 +76,7 @@ final class JsonSecureStore implements SecureStore {
             }
             byte[] bytes = GoJson.indented(SecretsCodec.JSON_STORE.encode(next, previous));
             try {
+                AtomicFiles.deleteStaleTemps(file);
                 AtomicFiles.write(file, bytes);
             } catch (IOException e) {
                 throw new StoreUnavailableException("cannot write the json store " + file + ": " + e, e);
