@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,16 @@ class CliLauncherIT {
     private static final Path ROOT = Path.of(System.getProperty("awssso.repository.root", "..")).toAbsolutePath().normalize();
 
     private record Result(int exitCode, String out, String err) {}
+
+    private final List<Path> symbolicLinks = new ArrayList<>();
+
+    @AfterEach
+    void deleteSymbolicLinks() throws IOException {
+        // Removed here so that the temp-dir clean-up never meets a link to the real build output.
+        for (Path link : symbolicLinks) {
+            Files.deleteIfExists(link);
+        }
+    }
 
     private static Result launch(Map<String, String> extraEnvironment, String... args) throws Exception {
         List<String> command = new ArrayList<>();
@@ -55,6 +67,61 @@ class CliLauncherIT {
 
     private static Result launch(String... args) throws Exception {
         return launch(Map.of(), args);
+    }
+
+    /** Runs the launcher at {@code root}, without AWS_SSO_NO_BUILD, so it decides whether to build. */
+    private static Result launchIn(Path root, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("aws-sso").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_SSO"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Path out = Files.createTempFile("aws-sso-out", ".txt");
+        Path err = Files.createTempFile("aws-sso-err", ".txt");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("aws-sso " + String.join(" ", args) + " did not finish");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * A copy of the checkout's layout in {@code dir}: the launcher, a pom and sources, the CLI jar
+     * just built and its lib/, and a fake {@code ./mvnw} that records its arguments, prints to stdout
+     * (which the launcher must keep off its own stdout) and refreshes the jar as a build would.
+     */
+    private Path fakeCheckout(Path dir) throws IOException {
+        Path realTarget = ROOT.resolve("aws-sso-cli").resolve("target");
+        String jarName = "aws-sso-cli-" + System.getProperty("awssso.project.version") + ".jar";
+        Files.copy(ROOT.resolve("aws-sso"), dir.resolve("aws-sso"));
+        Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
+        Path source = dir.resolve("aws-sso-core/src/main/java/Example.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "class Example {}\n");
+        Path target = Files.createDirectories(dir.resolve("aws-sso-cli").resolve("target"));
+        Files.copy(realTarget.resolve(jarName), target.resolve(jarName));
+        symbolicLinks.add(Files.createSymbolicLink(target.resolve("lib"), realTarget.resolve("lib")));
+        Path mvnw = dir.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\n"
+                + "echo \"fake maven output\"\n"
+                + "echo \"$*\" >> \"$(dirname \"$0\")/mvnw.calls\"\n"
+                + "touch \"$(dirname \"$0\")/aws-sso-cli/target/" + jarName + "\"\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // Sources an hour older than the jar: a fresh build.
+        long now = System.currentTimeMillis();
+        for (Path path : List.of(dir.resolve("pom.xml"), source, source.getParent())) {
+            Files.setLastModifiedTime(path, FileTime.fromMillis(now - 3_600_000));
+        }
+        Files.setLastModifiedTime(target.resolve(jarName), FileTime.fromMillis(now));
+        return source;
     }
 
     @Test
@@ -118,6 +185,51 @@ class CliLauncherIT {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("Java 17 or newer is needed").contains("Java 11")
                 .doesNotContain("this old java must not run");
+    }
+
+    @Test
+    void freshBuild_runsWithoutBuilding(@TempDir Path checkout) throws Exception {
+        fakeCheckout(checkout);
+
+        Result result = launchIn(checkout, "version");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("aws-sso for Java ");
+        assertThat(result.err()).isEmpty();
+        assertThat(checkout.resolve("mvnw.calls")).doesNotExist();
+    }
+
+    @Test
+    void sourceNewerThanJar_buildsFirstWithBuildOutputOnStderr(@TempDir Path checkout) throws Exception {
+        Path source = fakeCheckout(checkout);
+        Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+
+        Result result = launchIn(checkout, "version");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(Files.readString(checkout.resolve("mvnw.calls")))
+                .contains("-pl aws-sso-cli -am package");
+        assertThat(result.err()).contains("fake maven output");
+        assertThat(result.out()).startsWith("aws-sso for Java ").doesNotContain("fake maven output");
+    }
+
+    @Test
+    void missingJar_buildsFirst(@TempDir Path checkout) throws Exception {
+        fakeCheckout(checkout);
+        Path target = checkout.resolve("aws-sso-cli").resolve("target");
+        String jarName = "aws-sso-cli-" + System.getProperty("awssso.project.version") + ".jar";
+        Path jar = target.resolve(jarName);
+        Path kept = Files.move(jar, checkout.resolve(jarName));
+        // This fake build "produces" the jar by copying it back.
+        Files.writeString(checkout.resolve("mvnw"), "#!/bin/sh\n"
+                + "echo \"$*\" >> \"$(dirname \"$0\")/mvnw.calls\"\n"
+                + "cp \"" + kept + "\" \"" + jar + "\"\n");
+
+        Result result = launchIn(checkout, "version");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(checkout.resolve("mvnw.calls")).exists();
+        assertThat(result.out()).startsWith("aws-sso for Java ");
     }
 
     @Test
