@@ -290,6 +290,36 @@ class IdentityCenterEmulatorOidcTest {
         assertThat(token.expiresIn()).isEqualTo(8 * 3600);
     }
 
+    @Test
+    void createToken_rateLimited_slowDownException() {
+        start(Approval.manual());
+        RegisterClientResponse reg = Sdk.register(oidc);
+        StartDeviceAuthorizationResponse dev = startDevice(reg);
+        emulator.rateLimit(Operation.CREATE_TOKEN, 1, 1);
+        assertThatThrownBy(() -> poll(reg, dev)).isInstanceOf(AuthorizationPendingException.class);
+        clock.advance(Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> poll(reg, dev)).isInstanceOfSatisfying(SlowDownException.class,
+                e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(emulator.calls(Operation.CREATE_TOKEN, Call::throttled)).hasSize(1);
+    }
+
+    @Test
+    void errors_onTheWire_typeHeaderWithServiceSuffixAndOAuthBody() throws Exception {
+        start(Approval.automatic());
+
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(emulator.endpoint() + "/token")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"x\",\"clientSecret\":\"y\",\"grantType\":\"refresh_token\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("x-amzn-ErrorType"))
+                .hasValue("InvalidClientException:http://internal.amazon.com/coral/com.amazonaws.swbup.service/");
+        assertThat(r.body()).contains("\"error\":\"invalid_client\"").contains("\"error_description\"")
+                .doesNotContain("\"message\"");
+    }
+
     static HttpRequest form(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -240,6 +240,33 @@ class IdentityCenterEmulatorPortalTest {
     }
 
     @Test
+    void getRoleCredentials_50ParallelClients_allServedWithDistinctKeys() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        try {
+            List<java.util.concurrent.Future<String>> keys = new ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 50; i++) {
+                keys.add(pool.submit(() -> {
+                    go.await();
+                    return portal.getRoleCredentials(r -> r.accessToken(token).accountId("000000000042")
+                            .roleName("ReadOnly")).roleCredentials().accessKeyId();
+                }));
+            }
+            go.countDown();
+            List<String> ids = new ArrayList<>();
+            for (var f : keys) {
+                ids.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            assertThat(ids).hasSize(50).doesNotHaveDuplicates();
+            assertThat(emulator.calls(Operation.GET_ROLE_CREDENTIALS, Call::succeeded)).hasSize(50);
+            assertThat(emulator.callLog()).extracting(Call::sequence).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void latency_configured_callStillAnswered() {
         emulator.latency(Operation.LIST_ACCOUNTS, Duration.ofMillis(50));
 
