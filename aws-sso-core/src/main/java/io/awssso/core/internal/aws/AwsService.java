@@ -2,7 +2,7 @@ package io.awssso.core.internal.aws;
 
 /** The three AWS services aws-sso calls, with what a person needs to know to re-route each one. */
 enum AwsService {
-    SSO("the SSO portal", "AWS_ENDPOINT_URL_SSO"),
+    SSO("SSO portal", "AWS_ENDPOINT_URL_SSO"),
     OIDC("SSO OIDC", "AWS_ENDPOINT_URL_SSO_OIDC"),
     STS("STS", "AWS_ENDPOINT_URL_STS");
 

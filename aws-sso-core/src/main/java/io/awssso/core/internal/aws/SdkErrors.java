@@ -157,9 +157,10 @@ final class SdkErrors {
 
     private static AwsSsoException unreachable(Call call, SdkClientException e) {
         String where = call.endpoint() == null
-                ? call.service().displayName() + " in region " + call.region()
-                : call.service().displayName() + " at " + call.endpoint() + " (region " + call.region() + ")";
-        return new AwsSsoException("could not call " + call.operation() + " on " + where + ": "
+                ? "in region " + call.region()
+                : "at " + call.endpoint() + " (region " + call.region() + ")";
+        return new AwsSsoException("could not call " + call.service().displayName() + " "
+                + call.operation() + " " + where + ": "
                 + redact(rootCause(e), call.secrets())
                 + "; check the network and proxy settings, the SSORegion of instance '"
                 + call.instance() + "', and " + call.service().endpointVariable() + " if it is set", e);

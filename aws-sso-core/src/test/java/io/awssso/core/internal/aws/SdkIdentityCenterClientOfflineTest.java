@@ -215,6 +215,20 @@ class SdkIdentityCenterClientOfflineTest {
     }
 
     @Test
+    void calls_withFipsAndAnExplicitEndpoint_failWithTheSdkConfigurationError() {
+        setProperty("aws.useFipsEndpoint", "true");
+        IdentityCenterClient c = stoppingClient(
+                SdkClientOptions.defaults().withEndpoint(URI.create("http://127.0.0.1:1004")));
+
+        Throwable t = catchThrowable(() -> c.listAccounts(TOKEN, null, 10));
+
+        assertThat(sent).isEmpty();
+        assertThat(t).isExactlyInstanceOf(AwsSsoException.class)
+                .hasMessageContaining("FIPS")
+                .hasMessageContaining("region eu-west-1");
+    }
+
+    @Test
     void portalCalls_carryTheBearerTokenHeaderAndAreNotSigned() {
         IdentityCenterClient c = stoppingClient(SdkClientOptions.defaults());
 
