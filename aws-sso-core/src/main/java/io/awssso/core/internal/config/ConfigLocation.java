@@ -1,0 +1,79 @@
+package io.awssso.core.internal.config;
+
+import io.awssso.api.ConfigurationException;
+import io.awssso.core.internal.env.Environment;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the config file and the config directory are.
+ *
+ * <p>The directory holds {@code cache.json}, {@code store.json} and {@code storage.lock}. It follows
+ * its own rules even when {@code --config} names a file elsewhere, as aws-sso-cli does: pointing at
+ * another config file must not move the cache and the secrets.
+ *
+ * @param file the config file (it may not exist yet)
+ * @param directory the config directory
+ */
+public record ConfigLocation(Path file, Path directory) {
+    /** The variable that names the config file when {@code --config} is not given. */
+    public static final String CONFIG_VARIABLE = "AWS_SSO_CONFIG";
+
+    /** Checks both paths are present. */
+    public ConfigLocation {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(directory, "directory");
+    }
+
+    /**
+     * Resolves the location: the {@code --config} flag, then {@code $AWS_SSO_CONFIG}, then
+     * {@code <dir>/config.yaml}. A leading {@code ~} is expanded.
+     *
+     * @param configFlag the value of {@code --config}, if given
+     */
+    public static ConfigLocation resolve(Optional<String> configFlag, Environment env) {
+        Path directory = directory(env);
+        Optional<String> explicit = configFlag.filter(s -> !s.isEmpty())
+                .or(() -> env.get(CONFIG_VARIABLE));
+        try {
+            Path file = explicit.map(env::expandPath).orElse(directory.resolve("config.yaml"));
+            return new ConfigLocation(file, directory);
+        } catch (InvalidPathException e) {
+            throw new ConfigurationException("the config file name is not a valid path: "
+                    + e.getMessage() + " (check --config and $" + CONFIG_VARIABLE + ")");
+        }
+    }
+
+    /**
+     * The config directory: {@code ~/.aws-sso} if that directory exists (older installs), else
+     * {@code $XDG_CONFIG_HOME/aws-sso}, else {@code ~/.config/aws-sso}.
+     */
+    public static Path directory(Environment env) {
+        Path legacy = env.home().resolve(".aws-sso");
+        if (Files.isDirectory(legacy)) {
+            return legacy;
+        }
+        return env.get("XDG_CONFIG_HOME")
+                .map(env::expandPath)
+                .orElse(env.home().resolve(".config"))
+                .resolve("aws-sso");
+    }
+
+    /** The plain-text role cache. */
+    public Path cacheFile() {
+        return directory.resolve("cache.json");
+    }
+
+    /** The cross-process lock around secret-store reads and writes. */
+    public Path lockFile() {
+        return directory.resolve("storage.lock");
+    }
+
+    /** The default file of the {@code json} secret store (the config's {@code JsonStore} wins). */
+    public Path defaultJsonStore() {
+        return directory.resolve("store.json");
+    }
+}
