@@ -64,9 +64,14 @@ class AwsCliInteropTest {
     }
 
     private Result aws(Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
+        return awsWithConfig(extraEnv, "", args);
+    }
+
+    private Result awsWithConfig(Map<String, String> extraEnv, String moreConfig, String... args)
+            throws IOException, InterruptedException {
         Path config = home.resolve("config");
         // cli_follow_urlparam=false: AWS CLI v1 would otherwise fetch any argument starting with http://.
-        Files.writeString(config, "[default]\ncli_follow_urlparam = false\nregion = us-east-1\n");
+        Files.writeString(config, "[default]\ncli_follow_urlparam = false\nregion = us-east-1\n" + moreConfig);
         Files.writeString(home.resolve("credentials"), "");
         List<String> cmd = new ArrayList<>();
         cmd.add(awsOnPath().toString());
@@ -126,6 +131,38 @@ class AwsCliInteropTest {
                 "AWS_SESSION_TOKEN", rc.get("sessionToken").asText()), "sts", "get-caller-identity"));
         assertThat(identity.get("Account").asText()).isEqualTo("000000000042");
         assertThat(identity.get("Arn").asText()).isEqualTo("arn:aws:sts::000000000042:assumed-role/Admin/" + emulator.userName());
+    }
+
+    @Test
+    void ssoSessionProfile_expiredCachedToken_cliRefreshesTokenThenCallsPortalAndSts() throws Exception {
+        // botocore compares expiry times with the real clock, so this test runs on real time.
+        clock.set(Instant.now());
+        IssuedTokens tokens = emulator.signIn();
+        emulator.expireAccessTokens();
+        Path cache = home.resolve(".aws/sso/cache");
+        Files.createDirectories(cache);
+        String key = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                .digest("emu".getBytes(StandardCharsets.UTF_8)));
+        Path cacheFile = cache.resolve(key + ".json");
+        Files.writeString(cacheFile, json.writeValueAsString(json.createObjectNode()
+                .put("startUrl", emulator.startUrl().toString()).put("region", "us-east-1")
+                .put("accessToken", tokens.accessToken()).put("expiresAt", "2020-01-01T00:00:00Z")
+                .put("refreshToken", tokens.refreshToken()).put("clientId", tokens.clientId())
+                .put("clientSecret", tokens.clientSecret()).put("registrationExpiresAt", "2099-01-01T00:00:00Z")));
+        String profile = "[profile emu]\nsso_session = emu\nsso_account_id = 000000000042\nsso_role_name = Admin\n"
+                + "region = us-east-1\n[sso-session emu]\nsso_start_url = " + emulator.startUrl()
+                + "\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n";
+        String endpoint = emulator.endpoint().toString();
+
+        JsonNode identity = ok(awsWithConfig(Map.of("AWS_ENDPOINT_URL_SSO", endpoint, "AWS_ENDPOINT_URL_SSO_OIDC", endpoint,
+                "AWS_ENDPOINT_URL_STS", endpoint, "AWS_PROFILE", "emu"), profile, "sts", "get-caller-identity"));
+
+        assertThat(identity.get("Arn").asText()).isEqualTo("arn:aws:sts::000000000042:assumed-role/Admin/" + emulator.userName());
+        assertThat(emulator.calls(Operation.CREATE_TOKEN)).singleElement()
+                .satisfies(c -> assertThat(c.grantType()).isEqualTo("refresh_token"));
+        assertThat(emulator.calls(Operation.GET_ROLE_CREDENTIALS, c -> "Admin".equals(c.roleName()))).hasSize(1);
+        assertThat(json.readTree(Files.readString(cacheFile)).get("accessToken").asText())
+                .isNotEqualTo(tokens.accessToken()).isIn(emulator.issuedSecrets());
     }
 
     @Test
