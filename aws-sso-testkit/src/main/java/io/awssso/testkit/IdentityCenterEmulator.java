@@ -6,7 +6,6 @@ import io.awssso.testkit.internal.emulator.EmulatorState;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -74,6 +73,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     private final int requestedPort;
     private final int threads;
     private volatile URI endpoint;
+    private volatile boolean closed;
 
     private IdentityCenterEmulator(Builder b) {
         this.state = b.state;
@@ -100,6 +100,9 @@ public final class IdentityCenterEmulator implements AutoCloseable {
      * @throws java.io.UncheckedIOException when the port cannot be bound
      */
     public IdentityCenterEmulator start() {
+        if (closed) {
+            throw new IllegalStateException("this emulator was closed; build a new one");
+        }
         int port = server.start(requestedPort, threads);
         endpoint = URI.create("http://127.0.0.1:" + port);
         state.endpoint = endpoint.toString();
@@ -109,18 +112,20 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     /** Stops the server. Idempotent; the emulator cannot be started again. */
     @Override
     public void close() {
+        closed = true;
         server.stop();
     }
 
-    /** Whether {@link #start()} was called (and {@link #close()} was not). */
+    /** Whether {@link #start()} was called and {@link #close()} was not. */
     public boolean isRunning() {
-        return endpoint != null;
+        return endpoint != null && !closed;
     }
 
     /**
      * The base URL of every service, {@code http://127.0.0.1:<port>}, without a trailing slash.
      *
-     * @throws IllegalStateException when not started
+     * @throws IllegalStateException when never started (it still answers after {@link #close()},
+     *                               for messages and assertions)
      */
     public URI endpoint() {
         URI e = endpoint;
@@ -191,7 +196,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     /**
      * Adds {@code accounts} accounts with {@code rolesPerAccount} roles each, with deterministic
      * values: ids {@code 000000010000}, {@code 000000010001}, ... (ids already present are skipped),
-     * names {@code account-00001}, ..., emails {@code account-00001@example.com}, and roles
+     * names {@code account-NNNNN} numbered by position in the listing (so {@code account-00001} ...
+     * on an empty emulator), emails {@code account-NNNNN@example.com}, and roles
      * {@code AdministratorAccess}, {@code ReadOnlyAccess}, {@code PowerUserAccess},
      * {@code ViewOnlyAccess}, {@code Billing}, then {@code Role006}, {@code Role007}, ...
      *
@@ -238,10 +244,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
      * need a valid portal token.
      */
     public IssuedTokens signIn() {
-        Map<String, Object> m = server.signIn();
-        return new IssuedTokens((String) m.get("accessToken"), (String) m.get("refreshToken"),
-                (String) m.get("clientId"), (String) m.get("clientSecret"), (Instant) m.get("expiresAt"),
-                (Instant) m.get("sessionEndsAt"));
+        return server.signIn();
     }
 
     /** Makes every access token issued so far invalid (the portal answers 401); refresh still works. */

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * A JUnit 5 extension that starts an {@link IdentityCenterEmulator} and stops it afterwards, and
  * resolves test and lifecycle method parameters of type {@link IdentityCenterEmulator}.
  *
- * <p>In a {@code static} field it serves the whole test class; in an instance field, or with
- * {@code @ExtendWith(IdentityCenterEmulatorExtension.class)} on a class with per-method lifecycle,
- * every test gets a fresh emulator:
+ * <p>In a {@code static} {@code @RegisterExtension} field, or with
+ * {@code @ExtendWith(IdentityCenterEmulatorExtension.class)}, one emulator serves the whole test class
+ * (nested classes included); in an instance field every test gets a fresh emulator:
  *
  * <pre>{@code
  * @RegisterExtension

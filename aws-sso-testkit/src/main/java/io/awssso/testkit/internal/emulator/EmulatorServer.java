@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.awssso.testkit.Call;
+import io.awssso.testkit.IssuedTokens;
 import io.awssso.testkit.Operation;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -86,7 +87,7 @@ public final class EmulatorServer implements HttpHandler {
     }
 
     /** Issues tokens directly (no OIDC flow); see IdentityCenterEmulator.signIn. */
-    public Map<String, Object> signIn() {
+    public IssuedTokens signIn() {
         return oidc.signIn();
     }
 

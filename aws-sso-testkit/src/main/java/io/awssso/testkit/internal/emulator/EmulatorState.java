@@ -343,10 +343,20 @@ public final class EmulatorState {
         return m;
     }
 
-    /** A stable, AWS-looking role id ({@code AROA...}) for a role. */
+    /** A stable, AWS-looking role id ({@code AROA} + 17 base-32 characters) derived from the role. */
     static String roleId(String accountId, String roleName) {
-        String h = Integer.toUnsignedString((accountId + "/" + roleName).hashCode(), 32).toUpperCase(java.util.Locale.ROOT);
-        String base = "AROA" + (h + "QZ7XK2M4W5Y6V3T2R").replaceAll("[^A-Z2-7]", "X");
-        return base.substring(0, 21);
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((accountId + "/" + roleName).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        StringBuilder sb = new StringBuilder("AROA");
+        for (int i = 0; i < 17; i++) {
+            sb.append(alphabet.charAt(digest[i] & 31));
+        }
+        return sb.toString();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awssso.testkit.Approval;
 import io.awssso.testkit.Call;
+import io.awssso.testkit.IssuedTokens;
 import io.awssso.testkit.internal.emulator.EmulatorState.AccessTokenEntry;
 import io.awssso.testkit.internal.emulator.EmulatorState.AuthCodeEntry;
 import io.awssso.testkit.internal.emulator.EmulatorState.ClientEntry;
@@ -255,7 +256,7 @@ final class OidcApi {
     }
 
     /** Issues tokens for a session started outside the wire (IdentityCenterEmulator.signIn). */
-    Map<String, Object> signIn() {
+    IssuedTokens signIn() {
         Instant now = state.clock.instant();
         ClientEntry c = new ClientEntry(Secrets.alnum(22), "eyJ" + Secrets.base64Url(180), "emulator-sign-in",
                 List.of("sso:account:access"), List.of(), List.of(), now, now.plus(state.clientRegistrationLifetime));
@@ -267,8 +268,7 @@ final class OidcApi {
         String refresh = "aor" + Secrets.base64Url(160);
         state.refreshTokens.put(refresh, new RefreshTokenEntry(s, c.clientId()));
         state.secret(refresh);
-        return Map.of("accessToken", accessToken, "refreshToken", refresh, "clientId", c.clientId(),
-                "clientSecret", c.clientSecret(), "expiresAt", a.expiresAt(), "sessionEndsAt", s.endsAt);
+        return new IssuedTokens(accessToken, refresh, c.clientId(), c.clientSecret(), a.expiresAt(), s.endsAt);
     }
 
     static String s256(String verifier) {

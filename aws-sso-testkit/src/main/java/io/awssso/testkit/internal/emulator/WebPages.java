@@ -105,8 +105,8 @@ final class WebPages {
         if (st != null) {
             loc.append("&state=").append(enc(st));
         }
-        Response r = Response.redirect(status, loc.toString());
-        return new Response(r.status, r.body, r.contentType, error).header("Location", loc.toString());
+        // Recorded under the OAuth error, though the HTTP answer itself is a redirect.
+        return new Response(status, new byte[0], null, error).header("Location", loc.toString());
     }
 
     Response deviceGet(Request req) {
