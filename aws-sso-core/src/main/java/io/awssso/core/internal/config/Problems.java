@@ -26,9 +26,14 @@ final class Problems {
         return file.toString();
     }
 
+    /** Records an error; the same error twice (an aliased block bound twice) counts once. */
     void error(Position at, String key, String message) {
+        ConfigProblem problem = new ConfigProblem(file, at.line(), at.column(), key, message);
+        if (errors.contains(problem)) {
+            return;
+        }
         if (errors.size() < MAX_ERRORS) {
-            errors.add(new ConfigProblem(file, at.line(), at.column(), key, message));
+            errors.add(problem);
         } else if (truncated == null) {
             truncated = new ConfigProblem(file, at.line(), at.column(), "",
                     "more than " + MAX_ERRORS + " problems; fix these and load again");
@@ -36,8 +41,9 @@ final class Problems {
     }
 
     void warn(Position at, String key, String message) {
-        if (warnings.size() < MAX_ERRORS) {
-            warnings.add(new ConfigProblem(file, at.line(), at.column(), key, message));
+        ConfigProblem problem = new ConfigProblem(file, at.line(), at.column(), key, message);
+        if (warnings.size() < MAX_ERRORS && !warnings.contains(problem)) {
+            warnings.add(problem);
         }
     }
 

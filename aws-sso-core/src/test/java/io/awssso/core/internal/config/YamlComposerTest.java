@@ -112,6 +112,29 @@ class YamlComposerTest {
     }
 
     @Test
+    void compose_aliasedBlockWithAnUnknownKey_warnsOncePerPlaceItIsUsed() {
+        String yaml = "x-role: &role {Profil: p}\n" + MINIMAL + "    Accounts:\n"
+                + "      \"000000000001\": {Roles: {A: *role, B: *role}}\n";
+
+        assertThat(ConfigTesting.loaded(yaml).warnings())
+                .filteredOn(w -> w.message().contains("did you mean 'Profile'")).hasSize(2)
+                .extracting(w -> w.key()).containsExactlyInAnyOrder(
+                        "SSOConfig.Default.Accounts.000000000001.Roles.A.Profil",
+                        "SSOConfig.Default.Accounts.000000000001.Roles.B.Profil");
+    }
+
+    @Test
+    void compose_problemAtTheSameSpotWithTheSameKey_isReportedOnce() {
+        Problems problems = new Problems(FILE);
+        problems.error(new YamlNode.Position(3, 4), "K", "m");
+        problems.error(new YamlNode.Position(3, 4), "K", "m");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(problems::throwIfAny)
+                .isInstanceOfSatisfying(io.awssso.api.ConfigurationException.class,
+                        e -> assertThat(e.problems()).hasSize(1));
+    }
+
+    @Test
     void positionOfCodePoint_countsLinesAndSurrogatePairs() {
         assertThat(YamlComposer.positionOfCodePoint("a\n\uD83D\uDE00b", 3))
                 .isEqualTo(new YamlNode.Position(2, 2));
