@@ -9,18 +9,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.Anchor;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -44,8 +41,8 @@ final class YamlComposer {
     static final long MAX_EXPANDED_NODES = 100_000;
 
     private final Problems problems;
-    private final Map<Anchor, YamlNode> anchors = new HashMap<>();
-    private final Set<Anchor> open = new HashSet<>();
+    /** The latest definition of each anchor: a node, or the builder of a still-open collection. */
+    private final Map<Anchor, Object> anchors = new HashMap<>();
     private final Map<YamlNode, Long> expandedSize = new IdentityHashMap<>();
     private final Deque<Builder> stack = new ArrayDeque<>();
     private long expandedTotal;
@@ -108,8 +105,9 @@ final class YamlComposer {
                 return true;
             case Scalar:
                 ScalarEvent s = (ScalarEvent) event;
-                return add(new Scalar(s.getValue(), s.isPlain(), s.getTag().orElse(null), last),
-                        s, 1);
+                Scalar scalar = new Scalar(s.getValue(), s.isPlain(), s.getTag().orElse(null), last);
+                s.getAnchor().ifPresent(a -> anchors.put(a, scalar));
+                return add(scalar, null, 1);
             case Alias:
                 return alias((AliasEvent) event);
             case MappingStart:
@@ -118,8 +116,7 @@ final class YamlComposer {
             case MappingEnd:
             case SequenceEnd:
                 Builder done = stack.pop();
-                done.anchor.ifPresent(open::remove);
-                return add(done.build(), done.event, done.size);
+                return add(done.build(), done, done.size);
             default:
                 return true;
         }
@@ -134,19 +131,21 @@ final class YamlComposer {
         if (!countExpansion(1)) {
             return false;
         }
-        event.getAnchor().ifPresent(open::add);
-        stack.push(new Builder(event, last));
+        Builder builder = new Builder(event, last);
+        event.getAnchor().ifPresent(a -> anchors.put(a, builder));
+        stack.push(builder);
         return true;
     }
 
     private boolean alias(AliasEvent event) {
         Anchor name = event.getAlias();
-        if (open.contains(name)) {
+        Object definition = anchors.get(name);
+        if (definition instanceof Builder) {
             problems.error(last, "", "the alias *" + name.getValue()
                     + " refers to a node that contains it; recursive structures are not allowed");
             return false;
         }
-        YamlNode target = anchors.get(name);
+        YamlNode target = (YamlNode) definition;
         if (target == null) {
             problems.error(last, "", "the alias *" + name.getValue()
                     + " refers to no anchor (&" + name.getValue() + ") defined before it");
@@ -159,12 +158,18 @@ final class YamlComposer {
         return addNode(target, size);
     }
 
-    /** Adds a freshly composed node (its own size already counted for collections). */
-    private boolean add(YamlNode node, NodeEvent event, long size) {
+    /**
+     * Adds a freshly composed node (a collection's own size was counted when it started). A
+     * collection's anchor now names the node, unless the anchor was redefined inside it.
+     */
+    private boolean add(YamlNode node, Builder collection, long size) {
         if (node instanceof Scalar && !countExpansion(1)) {
             return false;
         }
-        event.getAnchor().ifPresent(a -> anchors.put(a, node));
+        if (collection != null) {
+            collection.anchor.filter(a -> anchors.get(a) == collection)
+                    .ifPresent(a -> anchors.put(a, node));
+        }
         expandedSize.put(node, size);
         return addNode(node, size);
     }

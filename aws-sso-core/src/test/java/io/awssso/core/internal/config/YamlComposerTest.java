@@ -70,6 +70,22 @@ class YamlComposerTest {
     }
 
     @Test
+    void compose_anchorRedefinedInsideItsOwnCollection_aliasTakesTheInnerDefinition() {
+        Mapping root = (Mapping) compose("x: &a [&a inner, *a]\ny: *a\n").orElseThrow();
+
+        Sequence x = (Sequence) root.entries().get(0).value();
+        assertThat(((Scalar) x.items().get(1)).value()).isEqualTo("inner");
+        assertThat(((Scalar) root.entries().get(1).value()).value()).isEqualTo("inner");
+    }
+
+    @Test
+    void compose_aliasAfterItsCollectionCloses_isTheCollection() {
+        Mapping root = (Mapping) compose("x: &a [1, 2]\ny: *a\n").orElseThrow();
+
+        assertThat(root.entries().get(1).value()).isSameAs(root.entries().get(0).value());
+    }
+
+    @Test
     void compose_undefinedAlias_isReportedAtTheAlias() {
         assertThat(problems(MINIMAL + "Threads: *five\n")).singleElement().asString()
                 .startsWith(FILE + ":5:10: ").contains("*five refers to no anchor");
