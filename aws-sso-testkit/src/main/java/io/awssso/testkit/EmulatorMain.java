@@ -24,7 +24,11 @@ import java.util.concurrent.CountDownLatch;
  * --manual-approve       wait for "Allow" on the verification or authorize page
  * --region R             region to claim (default us-east-1)
  * --threads N            worker threads (default 64)
+ * --verbose              log every call (operation, status, error, parameters; never secrets) to stderr
  * </pre>
+ *
+ * <p>The call log is not kept (nobody can read it from outside, and a benchmark would make it grow
+ * without bound).
  */
 public final class EmulatorMain {
     private static final EnumSet<Operation> PORTAL = EnumSet.of(Operation.LIST_ACCOUNTS,
@@ -56,7 +60,7 @@ public final class EmulatorMain {
 
     /** Parses the flags and starts an emulator. */
     static IdentityCenterEmulator start(String[] args) {
-        IdentityCenterEmulator.Builder b = IdentityCenterEmulator.builder();
+        IdentityCenterEmulator.Builder b = IdentityCenterEmulator.builder().recordCalls(false);
         int accounts = 10;
         int roles = 3;
         double rate = 0;
@@ -78,6 +82,8 @@ public final class EmulatorMain {
                 case "--manual-approve" -> b.approval(Approval.manual());
                 case "--region" -> b.region(arg(args, ++i, a));
                 case "--threads" -> b.threads(intArg(args, ++i, a));
+                case "--verbose" -> b.callListener(c -> System.err.println(c.time() + " " + c.operation() + " "
+                        + c.status() + (c.errorCode() == null ? "" : " " + c.errorCode()) + " " + c.parameters()));
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }

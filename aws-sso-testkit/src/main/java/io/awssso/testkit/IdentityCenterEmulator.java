@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -347,12 +346,15 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         return calls(operation).size();
     }
 
-    /** Call counts by operation (operations never called are absent). */
+    /**
+     * Call counts by operation (operations never called are absent). Counted even when the call
+     * log is {@linkplain Builder#recordCalls(boolean) off}.
+     */
     public Map<Operation, Integer> counts() {
-        return new EnumMap<>(state.counts());
+        return state.counts();
     }
 
-    /** Forgets the call log (not the issued secrets). */
+    /** Forgets the call log and the counts (not the issued secrets). */
     public IdentityCenterEmulator clearCallLog() {
         state.clearCalls();
         return this;
@@ -534,6 +536,24 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         /** See {@link IdentityCenterEmulator#generateAccounts(int, int)}. */
         public Builder generateAccounts(int accounts, int rolesPerAccount) {
             state.directory.generate(accounts, rolesPerAccount);
+            return this;
+        }
+
+        /**
+         * Whether to keep every call in the {@linkplain IdentityCenterEmulator#callLog() call log};
+         * default true. Turn it off for long standalone runs (benchmarks): counts are still kept.
+         */
+        public Builder recordCalls(boolean record) {
+            state.recordCalls = record;
+            return this;
+        }
+
+        /**
+         * Called with every call once it is answered, on the server's worker thread (so keep it
+         * quick and thread-safe); e.g. to print a request log. A {@link Call} holds no secrets.
+         */
+        public Builder callListener(java.util.function.Consumer<Call> listener) {
+            state.callListener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -154,7 +154,11 @@ public final class EmulatorState {
     // ---- records ----
     private final Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
     private final List<Call> calls = new ArrayList<>();
+    private final Map<Operation, Integer> counts = new EnumMap<>(Operation.class);
     private final AtomicLong sequence = new AtomicLong();
+    /** Off for long standalone runs, where nobody reads the log and it would only grow. */
+    public volatile boolean recordCalls = true;
+    public volatile java.util.function.Consumer<Call> callListener;
 
     public EmulatorState(long seed) {
         this.faultRandom = new Random(seed);
@@ -308,11 +312,19 @@ public final class EmulatorState {
     }
 
     Call record(Operation op, int status, String errorCode, Map<String, String> params) {
+        Call c;
         synchronized (calls) {
-            Call c = new Call(sequence.incrementAndGet(), clock.instant(), op, status, errorCode, params);
-            calls.add(c);
-            return c;
+            c = new Call(sequence.incrementAndGet(), clock.instant(), op, status, errorCode, params);
+            counts.merge(op, 1, Integer::sum);
+            if (recordCalls) {
+                calls.add(c);
+            }
         }
+        java.util.function.Consumer<Call> listener = callListener;
+        if (listener != null) {
+            listener.accept(c);
+        }
+        return c;
     }
 
     public List<Call> calls(Predicate<Call> filter) {
@@ -330,17 +342,14 @@ public final class EmulatorState {
     public void clearCalls() {
         synchronized (calls) {
             calls.clear();
+            counts.clear();
         }
     }
 
     public Map<Operation, Integer> counts() {
-        Map<Operation, Integer> m = new EnumMap<>(Operation.class);
         synchronized (calls) {
-            for (Call c : calls) {
-                m.merge(c.operation(), 1, Integer::sum);
-            }
+            return new EnumMap<>(counts);
         }
-        return m;
     }
 
     /** A stable, AWS-looking role id ({@code AROA} + 17 base-32 characters) derived from the role. */
