@@ -9,7 +9,6 @@ import io.awssso.core.internal.config.YamlNode.Scalar;
 import io.awssso.core.internal.config.YamlNode.Sequence;
 import io.awssso.core.internal.env.Environment;
 import java.math.BigDecimal;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -51,6 +50,7 @@ final class ConfigBinder {
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     /** It becomes an ini section name, {@code [sso-session NAME]}, in ~/.aws/config. */
     private static final Pattern SSO_SESSION = Pattern.compile("[^\\s\\[\\]#;]{1,128}");
+    private static final Pattern IPV6_LOOPBACK = Pattern.compile("(0{0,4}:){2,7}0{0,3}1");
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,12}");
     private static final Pattern SCIENTIFIC = Pattern.compile("[0-9]+(\\.[0-9]+)?[eE]\\+?[0-9]{1,3}");
@@ -287,21 +287,29 @@ final class ConfigBinder {
         return expected;
     }
 
-    private static boolean isLoopback(String host) {
+    /**
+     * Judged from the text alone: {@code InetAddress} would fall back to a DNS lookup for a string
+     * that is not a valid literal, and loading a config must never touch the network.
+     */
+    static boolean isLoopback(String host) {
         String h = host.startsWith("[") && host.endsWith("]")
                 ? host.substring(1, host.length() - 1) : host;
         if (h.equalsIgnoreCase("localhost")) {
             return true;
         }
-        // Only literal addresses: a host name would need a DNS lookup to judge.
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+        if (IPV6_LOOPBACK.matcher(h).matches()) {
+            return true;
+        }
+        String[] octets = h.split("\\.", -1);
+        if (octets.length != 4 || !octets[0].equals("127")) {
             return false;
         }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
+        for (String octet : octets) {
+            if (!octet.matches("[0-9]{1,3}") || Integer.parseInt(octet) > 255) {
+                return false;
+            }
         }
+        return true;
     }
 
     private Map<AccountId, AccountConfig> accounts(Section instance) {

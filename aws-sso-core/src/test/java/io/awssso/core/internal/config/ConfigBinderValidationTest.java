@@ -244,6 +244,21 @@ class ConfigBinderValidationTest {
     }
 
     @Test
+    void isLoopback_literalsOnly_neverNamesThatNeedDns() {
+        assertThat(ConfigBinder.isLoopback("127.0.0.1")).isTrue();
+        assertThat(ConfigBinder.isLoopback("127.255.0.9")).isTrue();
+        assertThat(ConfigBinder.isLoopback("LOCALHOST")).isTrue();
+        assertThat(ConfigBinder.isLoopback("[::1]")).isTrue();
+        assertThat(ConfigBinder.isLoopback("[0:0:0:0:0:0:0:1]")).isTrue();
+        assertThat(ConfigBinder.isLoopback("127.0.0.256")).isFalse();
+        assertThat(ConfigBinder.isLoopback("127.0.0")).isFalse();
+        assertThat(ConfigBinder.isLoopback("999.1.1.1")).isFalse();
+        assertThat(ConfigBinder.isLoopback("10.0.0.1")).isFalse();
+        assertThat(ConfigBinder.isLoopback("[::2]")).isFalse();
+        assertThat(ConfigBinder.isLoopback("localhost.example.com")).isFalse();
+    }
+
+    @Test
     void defaultRegion_invalidOnAnAccount_isReportedWithTheFullPath() {
         assertOnlyProblem(MINIMAL + "    Accounts:\n      \"012345678901\":\n"
                 + "        DefaultRegion: moon-1\n", 7, 24,
