@@ -175,6 +175,21 @@ class IdentityCenterEmulatorOidcTest {
     }
 
     @Test
+    void verificationPage_automaticApprovalVisited_approvesBeforePendingPollsRunOut() throws Exception {
+        start(Approval.afterPolls(100));
+        RegisterClientResponse reg = Sdk.register(oidc);
+        StartDeviceAuthorizationResponse dev = startDevice(reg);
+        assertThatThrownBy(() -> poll(reg, dev)).isInstanceOf(AuthorizationPendingException.class);
+
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(dev.verificationUriComplete())).build(), HttpResponse.BodyHandlers.ofString());
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(page.body()).contains("approved");
+        assertThat(poll(reg, dev).accessToken()).isNotBlank();
+    }
+
+    @Test
     void createToken_userDeniesOnPage_accessDenied() throws Exception {
         start(Approval.manual());
         RegisterClientResponse reg = Sdk.register(oidc);
