@@ -46,6 +46,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -293,6 +297,33 @@ class SdkIdentityCenterClientEmulatorTest {
                 });
         assertThat(emulator.calls(Operation.LIST_ACCOUNTS)).hasSize(3)
                 .allSatisfy(c -> assertThat(c.parameter(Call.MAX_RESULTS)).isEqualTo("100"));
+    }
+
+    @Test
+    void listAccounts_manyThreadsOnAFreshClient_allSucceedOnOneLazilyBuiltClient() throws Exception {
+        SsoToken token = signedIn();
+        SdkIdentityCenterClient fresh = (SdkIdentityCenterClient) clientFor(
+                SdkClientOptions.defaults().withEndpoint(emulator.endpoint()));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return fresh.listAccounts(token, null, 10).items().size();
+                }));
+            }
+            go.countDown();
+            for (Future<Integer> r : results) {
+                assertThat(r.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+            }
+            assertThat(fresh.createdClients()).containsExactly("http", "sso");
+            assertThat(emulator.count(Operation.LIST_ACCOUNTS)).isEqualTo(8);
+        } finally {
+            pool.shutdownNow();
+            fresh.close();
+        }
     }
 
     @Test
