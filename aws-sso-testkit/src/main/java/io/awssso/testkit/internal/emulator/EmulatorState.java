@@ -105,6 +105,10 @@ public final class EmulatorState {
         }
     }
 
+    /** Where a listing continues: which listing (so a token cannot jump lists) and from where. */
+    record PageCursor(String listing, int offset) {
+    }
+
     record SigninTokenEntry(String token, String accessKeyId, Instant expiresAt) {
     }
 
@@ -145,8 +149,7 @@ public final class EmulatorState {
     final Map<String, IssuedKey> keys = new ConcurrentHashMap<>();
     final Map<String, SigninTokenEntry> signinTokens = new ConcurrentHashMap<>();
     final Map<String, TrustRule> trustRules = new ConcurrentHashMap<>();
-    final Map<String, int[]> pageTokens = new ConcurrentHashMap<>();
-    final Map<String, String> pageTokenOwners = new ConcurrentHashMap<>();
+    final Map<String, PageCursor> pageTokens = new ConcurrentHashMap<>();
 
     private final AtomicLong accessTokenGeneration = new AtomicLong();
     private final AtomicLong sessionGeneration = new AtomicLong();

@@ -134,11 +134,11 @@ final class PortalApi {
         int offset = 0;
         String next = req.query.get("next_token");
         if (next != null) {
-            int[] cursor = state.pageTokens.get(next);
-            if (cursor == null || !listing.equals(state.pageTokenOwners.get(next))) {
+            EmulatorState.PageCursor cursor = state.pageTokens.get(next);
+            if (cursor == null || !listing.equals(cursor.listing())) {
                 return Response.portalError(400, "InvalidRequestException", "Invalid next_token");
             }
-            offset = cursor[0];
+            offset = cursor.offset();
         }
         Map.Entry<String, ArrayNode> items = writer.write(offset, limit);
         ObjectNode out = Response.MAPPER.createObjectNode();
@@ -146,8 +146,7 @@ final class PortalApi {
         if (end < total) {
             // Opaque and not base64-JSON, so that the AWS CLI's own --starting-token cannot be confused with it.
             String token = "pt." + Secrets.hex(40);
-            state.pageTokens.put(token, new int[] {end});
-            state.pageTokenOwners.put(token, listing);
+            state.pageTokens.put(token, new EmulatorState.PageCursor(listing, end));
             out.put("nextToken", token);
         }
         out.set(items.getKey(), items.getValue());
