@@ -1,2 +1,15 @@
-/** Test kits: the Identity Center emulator, the secure-store compatibility kit and fakes. */
+/**
+ * Test kits for aws-sso and for code that embeds it.
+ *
+ * <ul>
+ *   <li>{@link io.awssso.testkit.IdentityCenterEmulator}: a real HTTP server on 127.0.0.1 speaking
+ *       the SSO OIDC, SSO portal, STS and console federation wire protocols, programmable from Java
+ *       (data set, lifetimes, {@link io.awssso.testkit.Approval approval}, rate limits, failures,
+ *       latency) and recording every {@link io.awssso.testkit.Call call}. Use it from JUnit 5 with
+ *       {@link io.awssso.testkit.IdentityCenterEmulatorExtension}, or standalone with
+ *       {@link io.awssso.testkit.EmulatorMain}.</li>
+ *   <li>The secure-store compatibility kit and in-memory fakes.</li>
+ *   <li>{@link io.awssso.testkit.MutableClock}: a clock tests move by hand instead of sleeping.</li>
+ * </ul>
+ */
 package io.awssso.testkit;

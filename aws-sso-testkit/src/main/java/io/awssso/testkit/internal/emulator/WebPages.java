@@ -159,8 +159,16 @@ final class WebPages {
         return decided(d);
     }
 
+    /** Finds a device authorization by user code as a person types it: any case, dash optional. */
     private DeviceEntry device(String userCode) {
-        return userCode == null ? null : state.devicesByUserCode.get(userCode.trim().toUpperCase(Locale.ROOT));
+        if (userCode == null) {
+            return null;
+        }
+        String code = userCode.trim().toUpperCase(Locale.ROOT);
+        if (code.length() == 8 && code.indexOf('-') < 0) {
+            code = code.substring(0, 4) + "-" + code.substring(4);
+        }
+        return state.devicesByUserCode.get(code);
     }
 
     private static Response decided(DeviceEntry d) {
