@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,17 @@ class AwsCliInteropTest {
                 Files.readString(home.resolve("err.txt"), StandardCharsets.UTF_8));
     }
 
+    /** Whether an {@code aws --version} line names a CLI that honours AWS_ENDPOINT_URL_<SERVICE>. */
+    static boolean honoursServiceEndpointVariables(String versionLine) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("aws-cli/(\\d+)\\.(\\d+)").matcher(versionLine);
+        if (!m.find()) {
+            return false;
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        return major == 1 ? minor >= 29 : major == 2 && minor >= 13 || major > 2;
+    }
+
     private JsonNode ok(Result r) throws IOException {
         assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isZero();
         return json.readTree(r.out());
@@ -135,6 +147,11 @@ class AwsCliInteropTest {
 
     @Test
     void ssoSessionProfile_expiredCachedToken_cliRefreshesTokenThenCallsPortalAndSts() throws Exception {
+        // The SSO credential provider can only be routed here by AWS_ENDPOINT_URL_SSO(_OIDC), which the
+        // CLI honours since 1.29.0 / 2.13.0 (Debian's 2.9.19 does not).
+        Result version = aws(Map.of(), "--version");
+        Assumptions.assumeTrue(honoursServiceEndpointVariables(version.out() + version.err()),
+                "this AWS CLI ignores AWS_ENDPOINT_URL_SSO_OIDC: " + version.out() + version.err());
         // botocore compares expiry times with the real clock, so this test runs on real time.
         clock.set(Instant.now());
         IssuedTokens tokens = emulator.signIn();
@@ -163,6 +180,14 @@ class AwsCliInteropTest {
         assertThat(emulator.calls(Operation.GET_ROLE_CREDENTIALS, c -> "Admin".equals(c.roleName()))).hasSize(1);
         assertThat(json.readTree(Files.readString(cacheFile)).get("accessToken").asText())
                 .isNotEqualTo(tokens.accessToken()).isIn(emulator.issuedSecrets());
+    }
+
+    @Test
+    void honoursServiceEndpointVariables_versionLines_fromV1_29AndV2_13() {
+        assertThat(honoursServiceEndpointVariables("aws-cli/1.45.11 Python/3.11.7 Linux botocore/1.43.11")).isTrue();
+        assertThat(honoursServiceEndpointVariables("aws-cli/1.28.0 Python/3.11.7")).isFalse();
+        assertThat(honoursServiceEndpointVariables("aws-cli/2.9.19 Python/3.11.2 Linux")).isFalse();
+        assertThat(honoursServiceEndpointVariables("aws-cli/2.13.0 Python/3.11.4")).isTrue();
     }
 
     @Test
