@@ -15,14 +15,16 @@ module io.awssso.core {
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.utils;
     requires software.amazon.awssdk.retries.api;
+    requires software.amazon.awssdk.endpoints;
     requires com.fasterxml.jackson.databind;
     requires org.snakeyaml.engine;
     requires org.slf4j;
+    requires jdk.httpserver;
     requires dagger;
     requires jakarta.inject;
     requires static java.compiler;
 
-    // exports io.awssso.core;  (added with the AwsSso facade)
+    exports io.awssso.core;
 
     uses io.awssso.api.spi.SecureStoreProvider;
 }

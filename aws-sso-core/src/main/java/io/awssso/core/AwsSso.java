@@ -1,0 +1,214 @@
+package io.awssso.core;
+
+import io.awssso.api.AccountId;
+import io.awssso.api.ConfigurationException;
+import io.awssso.api.RoleArn;
+import io.awssso.api.SsoToken;
+import io.awssso.api.spi.IdentityCenterClientFactory;
+import io.awssso.api.spi.SecureStore;
+import io.awssso.api.spi.StoreContext;
+import io.awssso.core.internal.config.AwsSsoConfig;
+import io.awssso.core.internal.config.SsoConfig;
+import io.awssso.core.internal.config.UrlAction;
+import io.awssso.core.internal.di.CoreComponent;
+import io.awssso.core.internal.di.CoreInputs;
+import io.awssso.core.internal.env.Environment;
+import io.awssso.core.internal.login.LoginService;
+import io.awssso.core.internal.login.LoginSettings;
+import io.awssso.core.internal.login.Sleeper;
+import io.awssso.core.internal.url.UrlOpener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The aws-sso engine for one SSO instance: reads the config, logs in, keeps the session usable.
+ *
+ * <pre>{@code
+ * try (AwsSso sso = AwsSso.builder().build()) {
+ *     sso.login(LoginOptions.defaults());
+ * }
+ * }</pre>
+ *
+ * <p>Nothing is read or opened until first needed: building is cheap, the config is read on the
+ * first call, and the secure store (which may ask for a password) is opened only by calls that
+ * need secrets.
+ */
+public final class AwsSso implements AutoCloseable {
+    private final CoreComponent graph;
+
+    private AwsSso(CoreComponent graph) {
+        this.graph = graph;
+    }
+
+    /** A builder with the defaults: system environment and clock, config from the usual places. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Checks the configuration now, so that problems show before any other work.
+     *
+     * @throws ConfigurationException listing every problem with file, line and key
+     */
+    public AwsSso validate() {
+        graph.instance();
+        return this;
+    }
+
+    /** The name of the selected SSO instance. */
+    public String instanceName() {
+        return graph.instance().name();
+    }
+
+    /** The config file in use (it may not exist). */
+    public Path configFile() {
+        return graph.location().file();
+    }
+
+    /**
+     * Logs in to the selected instance, unless its session is still valid (or silently renewable)
+     * and {@code force} is off.
+     */
+    public LoginResult login(LoginOptions options) {
+        LoginSettings settings = loginSettings(options.urlAction());
+        LoginService.Outcome o = graph.loginService().login(settings, options.force());
+        return new LoginResult(settings.instance().name(), o.alreadyLoggedIn(), o.expiresAt());
+    }
+
+    /**
+     * Ends the session: portal Logout, then deletes the stored token and the stored role
+     * credentials of this instance.
+     *
+     * @return true when there was a session to end
+     */
+    public boolean logout() {
+        return graph.loginService().logout(loginSettings(Optional.empty()), credentialsOfInstance());
+    }
+
+    /**
+     * When the stored access token expires, if there is one (it is renewed silently while the
+     * Identity Center session lasts).
+     */
+    public Optional<Instant> sessionExpiresAt() {
+        return graph.store().read().token(instanceName()).map(SsoToken::expiresAt);
+    }
+
+    /** Releases the store and HTTP clients this engine opened. */
+    @Override
+    public void close() {
+        graph.resources().close();
+    }
+
+    private LoginSettings loginSettings(Optional<String> urlActionFlag) {
+        AwsSsoConfig config = graph.config();
+        SsoConfig instance = graph.instance();
+        UrlAction action = urlActionFlag
+                .map(a -> UrlAction.fromConfigName(a).orElseThrow(() -> new ConfigurationException(
+                        "unknown URL action '" + a + "'; valid actions: " + UrlAction.names())))
+                .orElse(instance.authUrlAction());
+        return new LoginSettings(instance.toSsoInstance(), config.authWorkflow(), action,
+                config.autoLogin(), instance.awsCliSsoSession().orElse(null));
+    }
+
+    /**
+     * Which stored role credentials belong to this instance: all of them with one instance;
+     * with several, those of the accounts this instance's config names.
+     */
+    private Predicate<RoleArn> credentialsOfInstance() {
+        AwsSsoConfig config = graph.config();
+        if (config.ssoConfig().size() <= 1) {
+            return arn -> true;
+        }
+        Set<AccountId> accounts = graph.instance().accounts().keySet();
+        return arn -> accounts.contains(arn.accountId());
+    }
+
+    /** Builds an {@link AwsSso}. Every setting is optional. */
+    public static final class Builder {
+        private Optional<String> configFile = Optional.empty();
+        private Optional<String> ssoInstance = Optional.empty();
+        private Optional<String> browser = Optional.empty();
+        private Environment environment;
+        private Clock clock = Clock.systemUTC();
+        private PrintStream userMessages = System.err;
+        private SecureStore secureStore;
+        private IdentityCenterClientFactory clientFactory;
+        private StoreContext.PasswordPrompt passwordPrompt;
+
+        private Builder() {
+        }
+
+        /** The config file ({@code --config}); default {@code $AWS_SSO_CONFIG}, then the config directory. */
+        public Builder configFile(String file) {
+            this.configFile = Optional.ofNullable(file).filter(f -> !f.isBlank());
+            return this;
+        }
+
+        /** The SSO instance ({@code -S}); default {@code $AWS_SSO}, then {@code DefaultSSO}. */
+        public Builder ssoInstance(String name) {
+            this.ssoInstance = Optional.ofNullable(name).filter(n -> !n.isBlank());
+            return this;
+        }
+
+        /** The browser for the {@code open} URL action ({@code -b}); default {@code Browser} from config. */
+        public Builder browser(String path) {
+            this.browser = Optional.ofNullable(path).filter(b -> !b.isBlank());
+            return this;
+        }
+
+        /**
+         * The environment variables and home directory to use instead of the process's own
+         * (for tests and for embedding in servers).
+         */
+        public Builder environment(Map<String, String> variables, Path home) {
+            this.environment = Environment.of(Objects.requireNonNull(variables, "variables"),
+                    Objects.requireNonNull(home, "home"), System.getProperty("os.name", ""));
+            return this;
+        }
+
+        /** The clock that decides expiry; default the system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where messages for the person go (codes to enter, URLs to open); default stderr. */
+        public Builder userMessages(PrintStream stream) {
+            this.userMessages = Objects.requireNonNull(stream, "stream");
+            return this;
+        }
+
+        /** A store to use instead of the one config names. */
+        public Builder secureStore(SecureStore store) {
+            this.secureStore = store;
+            return this;
+        }
+
+        /** The way to reach Identity Center; default the AWS SDK for Java v2 clients. */
+        public Builder identityCenterClientFactory(IdentityCenterClientFactory factory) {
+            this.clientFactory = factory;
+            return this;
+        }
+
+        /** Asks for the file store's password when {@code AWS_SSO_FILE_PASSWORD} is not set. */
+        public Builder passwordPrompt(StoreContext.PasswordPrompt prompt) {
+            this.passwordPrompt = prompt;
+            return this;
+        }
+
+        /** The engine. Reads nothing yet. */
+        public AwsSso build() {
+            Environment env = environment != null ? environment : Environment.system();
+            return new AwsSso(CoreComponent.create(new CoreInputs(configFile, ssoInstance, browser,
+                    env, clock, userMessages, secureStore, clientFactory, passwordPrompt,
+                    Sleeper.system(), UrlOpener.processLauncher())));
+        }
+    }
+}

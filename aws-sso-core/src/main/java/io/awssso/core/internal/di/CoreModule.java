@@ -1,0 +1,88 @@
+package io.awssso.core.internal.di;
+
+import dagger.Module;
+import dagger.Provides;
+import io.awssso.api.spi.IdentityCenterClient;
+import io.awssso.api.spi.IdentityCenterClientFactory;
+import io.awssso.api.spi.SecureStore;
+import io.awssso.api.spi.StoreContext;
+import io.awssso.core.internal.aws.SdkClientOptions;
+import io.awssso.core.internal.aws.SdkIdentityCenterClientFactory;
+import io.awssso.core.internal.config.AwsSsoConfig;
+import io.awssso.core.internal.config.ConfigLoader;
+import io.awssso.core.internal.config.ConfigLocation;
+import io.awssso.core.internal.config.SsoConfig;
+import io.awssso.core.internal.login.AwsCliTokenCache;
+import io.awssso.core.internal.login.LoginService;
+import io.awssso.core.internal.store.SecureStores;
+import io.awssso.core.internal.url.UrlOpener;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+
+/** How the engine's parts are made. Everything is created on first use. */
+@Module
+final class CoreModule {
+    private CoreModule() {
+    }
+
+    @Provides
+    @Singleton
+    static ConfigLocation location(CoreInputs in) {
+        return ConfigLocation.resolve(in.configFlag(), in.env());
+    }
+
+    @Provides
+    @Singleton
+    static AwsSsoConfig config(ConfigLocation location, CoreInputs in) {
+        return ConfigLoader.load(location, in.env());
+    }
+
+    @Provides
+    @Singleton
+    static SsoConfig instance(AwsSsoConfig config, CoreInputs in) {
+        return config.selectInstance(in.ssoFlag(), in.env());
+    }
+
+    @Provides
+    @Singleton
+    static SecureStore store(AwsSsoConfig config, ConfigLocation location, CoreInputs in,
+            Resources resources) {
+        if (in.storeOverride() != null) {
+            return in.storeOverride();
+        }
+        StoreContext context = new StoreContext(location.directory(),
+                Map.of("JsonStore", config.jsonStore().toString(),
+                        "SecretServiceCollection", config.secretServiceCollection()),
+                in.env().variables(), in.passwordPrompt());
+        return resources.register(SecureStores.installed().open(config.secureStore(), context));
+    }
+
+    @Provides
+    @Singleton
+    static IdentityCenterClient client(AwsSsoConfig config, SsoConfig instance, CoreInputs in,
+            Resources resources) {
+        IdentityCenterClientFactory factory = in.clientFactoryOverride() != null
+                ? in.clientFactoryOverride()
+                : new SdkIdentityCenterClientFactory(SdkClientOptions.defaults().withRetries(
+                        config.maxRetry(), Duration.ofSeconds(config.maxBackoffSeconds())), in.clock());
+        return resources.register(factory.create(instance.toSsoInstance()));
+    }
+
+    @Provides
+    @Singleton
+    static UrlOpener urlOpener(AwsSsoConfig config, CoreInputs in) {
+        return new UrlOpener(in.user(), in.browserFlag().or(config::browser).orElse(null),
+                config.urlExecCommand(), in.env().osName(), in.env().variables(), in.launcher());
+    }
+
+    @Provides
+    @Singleton
+    static LoginService loginService(IdentityCenterClient client, SecureStore store, UrlOpener opener,
+            CoreInputs in) {
+        return new LoginService(client, store, in.clock(), in.sleeper(), opener, in.user(),
+                new AwsCliTokenCache(in.env().home()), new SecureRandom(), in.env().variables(),
+                System::getProperty);
+    }
+}
