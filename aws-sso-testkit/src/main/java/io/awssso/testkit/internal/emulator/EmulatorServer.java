@@ -31,6 +31,15 @@ import org.slf4j.LoggerFactory;
 public final class EmulatorServer implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
 
+    static {
+        // The JDK server writes headers and body as two segments; without TCP_NODELAY, Nagle plus the
+        // client's delayed ACK add ~40 ms to every keep-alive request, which would swamp benchmarks.
+        // The JDK reads this once per JVM, so set it before any HttpServer exists (unless the user chose).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final EmulatorState state;
     private final OidcApi oidc;
     private final PortalApi portal;
