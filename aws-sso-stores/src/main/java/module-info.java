@@ -7,9 +7,16 @@ module io.awssso.stores {
     requires io.awssso.api;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires org.freedesktop.dbus;
+    // Only found by ServiceLoader inside dbus-java; required so that it is on the module path.
+    requires org.freedesktop.dbus.transport.jre;
+
+    // dbus-java builds Secret Service structs and proxies of our D-Bus interfaces by reflection.
+    opens io.awssso.stores.secretservice to org.freedesktop.dbus;
 
     provides io.awssso.api.spi.SecureStoreProvider with
             io.awssso.stores.json.JsonSecureStoreProvider,
             io.awssso.stores.file.EncryptedFileSecureStoreProvider,
-            io.awssso.stores.pass.PassSecureStoreProvider;
+            io.awssso.stores.pass.PassSecureStoreProvider,
+            io.awssso.stores.secretservice.SecretServiceSecureStoreProvider;
 }

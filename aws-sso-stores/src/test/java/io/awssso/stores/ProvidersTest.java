@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ProvidersTest {
 
-    private static final List<String> EXPECTED = List.of("file", "json", "pass");
+    private static final List<String> EXPECTED = List.of("file", "json", "pass", "secret-service");
 
     static {
         // On the module path these tests are patched into io.awssso.stores, which provides the
@@ -50,7 +50,8 @@ class ProvidersTest {
             assertThat(p.service()).isEqualTo(SecureStoreProvider.class.getName());
             assertThat(p.providers()).containsExactly("io.awssso.stores.json.JsonSecureStoreProvider",
                     "io.awssso.stores.file.EncryptedFileSecureStoreProvider",
-                    "io.awssso.stores.pass.PassSecureStoreProvider");
+                    "io.awssso.stores.pass.PassSecureStoreProvider",
+                    "io.awssso.stores.secretservice.SecretServiceSecureStoreProvider");
         });
     }
 }

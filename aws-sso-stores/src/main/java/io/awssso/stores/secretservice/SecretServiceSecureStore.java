@@ -1,0 +1,68 @@
+package io.awssso.stores.secretservice;
+
+import io.awssso.api.StoreUnavailableException;
+import io.awssso.stores.internal.KeyringItem;
+import io.awssso.stores.internal.KeyringSecureStore;
+import io.awssso.stores.internal.StorageLock;
+import java.io.IOException;
+import java.util.Optional;
+import org.freedesktop.dbus.DBusPath;
+
+/**
+ * The {@code secret-service} store: one item {@code aws-sso-cli-records} in a Secret Service
+ * collection (gnome-keyring, KeePassXC, ...) whose secret is the keyring item JSON, content type
+ * {@code application/json}, as aws-sso-cli keeps it.
+ */
+final class SecretServiceSecureStore extends KeyringSecureStore {
+
+    private final SecretServiceClient client;
+    private final String collectionName;
+    private DBusPath collection;
+
+    SecretServiceSecureStore(SecretServiceClient client, String collectionName, StorageLock lock) {
+        super(lock);
+        this.client = client;
+        this.collectionName = collectionName;
+    }
+
+    @Override
+    public String name() {
+        return SecretServiceSecureStoreProvider.NAME;
+    }
+
+    @Override
+    protected String location() {
+        return "collection '" + collectionName + "' item " + KeyringItem.KEY;
+    }
+
+    private synchronized DBusPath collection() {
+        if (collection == null) {
+            collection = client.openCollection(collectionName);
+        }
+        return collection;
+    }
+
+    @Override
+    protected byte[] loadData() {
+        Optional<byte[]> item = client.readItem(collection());
+        if (item.isEmpty()) {
+            return null;
+        }
+        try {
+            return KeyringItem.unwrap(item.get());
+        } catch (IOException e) {
+            throw new StoreUnavailableException("the Secret Service item " + KeyringItem.KEY + " in collection '"
+                    + collectionName + "' is not an aws-sso record (" + e.getMessage() + "); nothing was changed");
+        }
+    }
+
+    @Override
+    protected void saveData(byte[] storageDataJson, boolean creating) {
+        client.writeItem(collection(), KeyringItem.wrap(storageDataJson));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
