@@ -1,0 +1,53 @@
+package io.awssso.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleDescriptor.Exports;
+import java.lang.module.ModuleDescriptor.Requires;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ModuleDescriptorTest {
+    private static final String MODULE = "io.awssso.core";
+
+    /** The compiled descriptor: from the running module, else from target/classes on the class path. */
+    private static ModuleDescriptor descriptor() {
+        Module module = ModuleDescriptorTest.class.getModule();
+        if (module.isNamed()) {
+            return module.getDescriptor();
+        }
+        return ModuleFinder.of(Path.of("target", "classes")).find(MODULE)
+                .orElseThrow(() -> new AssertionError("no module " + MODULE + " in target/classes"))
+                .descriptor();
+    }
+
+    @Test
+    void descriptor_isTheExplicitCoreModule() {
+        assertThat(descriptor().name()).isEqualTo(MODULE);
+        assertThat(descriptor().isAutomatic()).isFalse();
+        assertThat(descriptor().isOpen()).isFalse();
+    }
+
+    @Test
+    void exports_areExactlyTheFacadePackageToEveryone() {
+        // The engine lives in io.awssso.core.internal.*, which must never be exported.
+        assertThat(descriptor().exports()).extracting(Exports::source).containsExactly("io.awssso.core");
+        assertThat(descriptor().exports()).noneMatch(Exports::isQualified);
+    }
+
+    @Test
+    void requires_theApiTransitively() {
+        // Callers of the facade see API types in its signatures, so they must read io.awssso.api.
+        assertThat(descriptor().requires())
+                .filteredOn(requires -> requires.name().equals("io.awssso.api"))
+                .singleElement()
+                .satisfies(requires -> assertThat(requires.modifiers()).contains(Requires.Modifier.TRANSITIVE));
+    }
+
+    @Test
+    void provides_nothing() {
+        assertThat(descriptor().provides()).isEmpty();
+    }
+}
