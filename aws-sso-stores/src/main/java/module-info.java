@@ -16,11 +16,13 @@ module io.awssso.stores {
     opens io.awssso.stores.secretservice to org.freedesktop.dbus;
     // JNA reads and writes native structures' fields by reflection.
     opens io.awssso.stores.wincred to com.sun.jna;
+    opens io.awssso.stores.keychain to com.sun.jna;
 
     provides io.awssso.api.spi.SecureStoreProvider with
             io.awssso.stores.json.JsonSecureStoreProvider,
             io.awssso.stores.file.EncryptedFileSecureStoreProvider,
             io.awssso.stores.pass.PassSecureStoreProvider,
             io.awssso.stores.secretservice.SecretServiceSecureStoreProvider,
-            io.awssso.stores.wincred.WinCredSecureStoreProvider;
+            io.awssso.stores.wincred.WinCredSecureStoreProvider,
+            io.awssso.stores.keychain.KeychainSecureStoreProvider;
 }
