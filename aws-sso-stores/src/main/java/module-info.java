@@ -14,6 +14,7 @@ module io.awssso.stores {
 
     // dbus-java builds Secret Service structs and proxies of our D-Bus interfaces by reflection.
     opens io.awssso.stores.secretservice to org.freedesktop.dbus;
+    opens io.awssso.stores.kwallet to org.freedesktop.dbus;
     // JNA reads and writes native structures' fields by reflection.
     opens io.awssso.stores.wincred to com.sun.jna;
     opens io.awssso.stores.keychain to com.sun.jna;
@@ -24,5 +25,6 @@ module io.awssso.stores {
             io.awssso.stores.pass.PassSecureStoreProvider,
             io.awssso.stores.secretservice.SecretServiceSecureStoreProvider,
             io.awssso.stores.wincred.WinCredSecureStoreProvider,
-            io.awssso.stores.keychain.KeychainSecureStoreProvider;
+            io.awssso.stores.keychain.KeychainSecureStoreProvider,
+            io.awssso.stores.kwallet.KWalletSecureStoreProvider;
 }

@@ -43,4 +43,28 @@ class ModuleDescriptorTest {
                 .satisfies(provides -> assertThat(provides.providers())
                         .contains("io.awssso.stores.json.JsonSecureStoreProvider"));
     }
+
+    @Test
+    void provides_everyBackendInRegistrationOrder() {
+        assertThat(descriptor().provides()).singleElement()
+                .satisfies(provides -> assertThat(provides.providers()).containsExactly(
+                        "io.awssso.stores.json.JsonSecureStoreProvider",
+                        "io.awssso.stores.file.EncryptedFileSecureStoreProvider",
+                        "io.awssso.stores.pass.PassSecureStoreProvider",
+                        "io.awssso.stores.secretservice.SecretServiceSecureStoreProvider",
+                        "io.awssso.stores.wincred.WinCredSecureStoreProvider",
+                        "io.awssso.stores.keychain.KeychainSecureStoreProvider",
+                        "io.awssso.stores.kwallet.KWalletSecureStoreProvider"));
+    }
+
+    @Test
+    void opens_onlyTheNativeAndDBusBackendsToTheirLibraries() {
+        assertThat(descriptor().opens()).allSatisfy(o -> assertThat(o.isQualified()).isTrue());
+        assertThat(descriptor().opens()).extracting(o -> o.source() + " to " + o.targets())
+                .containsExactlyInAnyOrder(
+                        "io.awssso.stores.secretservice to [org.freedesktop.dbus]",
+                        "io.awssso.stores.kwallet to [org.freedesktop.dbus]",
+                        "io.awssso.stores.wincred to [com.sun.jna]",
+                        "io.awssso.stores.keychain to [com.sun.jna]");
+    }
 }

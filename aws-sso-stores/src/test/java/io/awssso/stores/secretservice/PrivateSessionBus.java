@@ -23,10 +23,10 @@ import org.freedesktop.dbus.interfaces.DBus;
  * through wrappers or shims), in the foreground, so the {@link Process} handles are the real
  * processes and {@link #close()} ends every one of them.
  */
-final class PrivateSessionBus implements AutoCloseable {
+public final class PrivateSessionBus implements AutoCloseable {
 
     /** The password of the test's login keyring. */
-    static final String KEYRING_PASSWORD = "throwaway-test-password";
+    public static final String KEYRING_PASSWORD = "throwaway-test-password";
 
     private final Path root;
     private final List<Process> processes = new ArrayList<>();
@@ -67,7 +67,7 @@ final class PrivateSessionBus implements AutoCloseable {
     }
 
     /** The programs a test with a real bus needs, or the first one missing. */
-    static String missingProgram(String... names) {
+    public static String missingProgram(String... names) {
         for (String name : names) {
             if (find(name) == null) {
                 return name;
@@ -77,12 +77,12 @@ final class PrivateSessionBus implements AutoCloseable {
     }
 
     /** Starts a bus in {@code root}. */
-    static PrivateSessionBus start(Path root) throws IOException {
+    public static PrivateSessionBus start(Path root) throws IOException {
         return new PrivateSessionBus(root);
     }
 
     /** Starts {@code gnome-keyring-daemon} (secrets only) on this bus, unlocked with {@link #KEYRING_PASSWORD}. */
-    PrivateSessionBus withGnomeKeyring() throws Exception {
+    public PrivateSessionBus withGnomeKeyring() throws Exception {
         Process keyring = start(List.of(program("gnome-keyring-daemon").toString(), "--foreground", "--unlock",
                 "--components=secrets"), env);
         try (OutputStream in = keyring.getOutputStream()) {
@@ -111,17 +111,17 @@ final class PrivateSessionBus implements AutoCloseable {
     }
 
     /** The bus address ({@code unix:path=...}). */
-    String address() {
+    public String address() {
         return address;
     }
 
     /** An environment for stores and for client programs ({@code secret-tool}) on this bus. */
-    Map<String, String> environment() {
+    public Map<String, String> environment() {
         return Map.copyOf(env);
     }
 
     /** The throwaway directory. */
-    Path root() {
+    public Path root() {
         return root;
     }
 

@@ -1,0 +1,116 @@
+package io.awssso.stores.kwallet;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tiny KWallet daemon for tests, exported on a private D-Bus session bus under
+ * {@code org.kde.kwalletd5} at {@code /modules/kwalletd5}: one wallet {@code kdewallet} of folders of
+ * password entries, handles that must have been opened, and a log of the calls it received. It
+ * speaks the real D-Bus protocol, so the store's calls, argument types and answers are checked on
+ * the wire; what it does not have is KWallet's encryption and prompts.
+ */
+public final class FakeKWallet implements KWalletApi {
+
+    private final Map<String, Map<String, String>> folders = new HashMap<>();
+    private final List<String> calls = new ArrayList<>();
+    private final List<Integer> openHandles = new ArrayList<>();
+    private int nextHandle = 7;
+    private boolean refuseOpen;
+
+    @Override
+    public String getObjectPath() {
+        return "/modules/kwalletd5";
+    }
+
+    @Override
+    public synchronized String networkWallet() {
+        calls.add("networkWallet");
+        return "kdewallet";
+    }
+
+    @Override
+    public synchronized Integer open(String wallet, Long wId, String appid) {
+        calls.add("open " + wallet + " " + appid);
+        if (refuseOpen || !"kdewallet".equals(wallet)) {
+            return -1;
+        }
+        int h = nextHandle++;
+        openHandles.add(h);
+        return h;
+    }
+
+    @Override
+    public synchronized Integer close(Integer handle, Boolean force, String appid) {
+        calls.add("close");
+        openHandles.remove(handle);
+        return 0;
+    }
+
+    private void check(Integer handle, String appid) {
+        if (!openHandles.contains(handle) || !"aws-sso-cli".equals(appid)) {
+            throw new IllegalStateException("handle " + handle + " is not open for " + appid);
+        }
+    }
+
+    @Override
+    public synchronized Boolean hasFolder(Integer handle, String folder, String appid) {
+        check(handle, appid);
+        return folders.containsKey(folder);
+    }
+
+    @Override
+    public synchronized Boolean createFolder(Integer handle, String folder, String appid) {
+        check(handle, appid);
+        calls.add("createFolder " + folder);
+        folders.putIfAbsent(folder, new HashMap<>());
+        return true;
+    }
+
+    @Override
+    public synchronized Boolean hasEntry(Integer handle, String folder, String key, String appid) {
+        check(handle, appid);
+        return folders.getOrDefault(folder, Map.of()).containsKey(key);
+    }
+
+    @Override
+    public synchronized String readPassword(Integer handle, String folder, String key, String appid) {
+        check(handle, appid);
+        return folders.getOrDefault(folder, Map.of()).getOrDefault(key, "");
+    }
+
+    @Override
+    public synchronized Integer writePassword(Integer handle, String folder, String key, String value, String appid) {
+        check(handle, appid);
+        Map<String, String> entries = folders.get(folder);
+        if (entries == null) {
+            return -1; // as KWallet: no implicit folders
+        }
+        calls.add("writePassword " + folder + " " + key);
+        entries.put(key, value);
+        return 0;
+    }
+
+    synchronized String entry(String folder, String key) {
+        return folders.getOrDefault(folder, Map.of()).get(key);
+    }
+
+    synchronized void put(String folder, String key, String value) {
+        folders.computeIfAbsent(folder, f -> new HashMap<>()).put(key, value);
+    }
+
+    synchronized void clear() {
+        folders.clear();
+        calls.clear();
+    }
+
+    synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    synchronized void refuseOpen(boolean refuse) {
+        this.refuseOpen = refuse;
+    }
+}
