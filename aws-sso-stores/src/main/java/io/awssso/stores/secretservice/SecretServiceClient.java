@@ -5,6 +5,7 @@ import io.awssso.stores.internal.DBusCalls;
 import io.awssso.stores.internal.KeyringItem;
 import io.awssso.stores.secretservice.SecretServiceApi.Pair;
 import io.awssso.stores.secretservice.SecretServiceApi.Secret;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,13 @@ import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One connection to the Secret Service on a session bus, with one "plain" session (the secret
- * travels unencrypted over the private, same-user bus socket, as with libsecret's default).
+ * One connection to the Secret Service on a session bus, with one session whose secrets travel
+ * encrypted ({@code dh-ietf1024-sha256-aes128-cbc-pkcs7}, as libsecret does) or, when the service
+ * offers only that, {@code plain}; see {@link TransferSession}.
  *
  * <p>The record is the item labelled {@code aws-sso-cli-records} with the attribute
  * {@code profile=aws-sso-cli-records} in the chosen collection: label and attribute as
@@ -32,12 +36,14 @@ final class SecretServiceClient implements AutoCloseable {
 
     static final String ATTRIBUTE = "profile";
     static final String CONTENT_TYPE = "application/json";
+    private static final Logger LOG = LoggerFactory.getLogger(SecretServiceClient.class);
 
     private final DBusConnection connection;
     private final String busAddress;
     private final Duration callTimeout;
     private final Duration promptTimeout;
     private DBusPath session;
+    private TransferSession transfer;
 
     private SecretServiceClient(DBusConnection connection, String busAddress, Duration callTimeout,
             Duration promptTimeout) {
@@ -132,8 +138,13 @@ final class SecretServiceClient implements AutoCloseable {
         }
         SecretServiceApi.Item remote = remote(SecretServiceApi.BUS_NAME, item.get().getPath(),
                 SecretServiceApi.Item.class);
-        Secret secret = DBusCalls.call(connection, remote, "GetSecret", callTimeout, what(), session());
-        return Optional.of(secret.getValue());
+        DBusPath path = session();
+        Secret secret = DBusCalls.call(connection, remote, "GetSecret", callTimeout, what(), path);
+        try {
+            return Optional.of(transfer().decrypt(secret.getAlgorithmParameters(), secret.getValue()));
+        } catch (IllegalArgumentException e) {
+            throw new StoreUnavailableException(what() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Creates or replaces the item with {@code itemJson}. */
@@ -141,7 +152,9 @@ final class SecretServiceClient implements AutoCloseable {
         Map<String, Variant<?>> props = Map.of(
                 SecretServiceApi.ITEM_LABEL, new Variant<>(KeyringItem.KEY),
                 SecretServiceApi.ITEM_ATTRIBUTES, new Variant<>(Map.of(ATTRIBUTE, KeyringItem.KEY), "a{ss}"));
-        Secret secret = new Secret(session(), new byte[0], itemJson, CONTENT_TYPE);
+        DBusPath path = session();
+        byte[][] sealed = transfer().encrypt(itemJson);
+        Secret secret = new Secret(path, sealed[0], sealed[1], CONTENT_TYPE);
         SecretServiceApi.Collection remote = remote(SecretServiceApi.BUS_NAME, collection.getPath(),
                 SecretServiceApi.Collection.class);
         Pair<DBusPath, DBusPath> r = DBusCalls.call(connection, remote, "CreateItem", callTimeout, what(),
@@ -171,11 +184,62 @@ final class SecretServiceClient implements AutoCloseable {
 
     private synchronized DBusPath session() {
         if (session == null) {
-            Pair<Variant<?>, DBusPath> r = DBusCalls.call(connection, service(), "OpenSession", callTimeout,
-                    what(), "plain", new Variant<>(""));
-            session = r.getSecond();
+            TransferSession dh = TransferSession.diffieHellman(new SecureRandom());
+            try {
+                session = open(dh);
+                transfer = dh;
+            } catch (StoreUnavailableException | IllegalArgumentException e) {
+                LOG.debug("{} does not offer {}, using {}: {}", what(), dh.algorithm(),
+                        TransferSession.PLAIN_ALGORITHM, e.getMessage());
+                TransferSession plain = TransferSession.plain();
+                session = open(plain);
+                transfer = plain;
+            }
         }
         return session;
+    }
+
+    private synchronized TransferSession transfer() {
+        return transfer;
+    }
+
+    /** The algorithm of the open session (for tests). */
+    synchronized String sessionAlgorithm() {
+        session();
+        return transfer.algorithm();
+    }
+
+    private DBusPath open(TransferSession t) {
+        byte[] input = t.openInput();
+        Variant<?> in = input == null ? new Variant<>("") : new Variant<>(input, "ay");
+        Pair<Variant<?>, DBusPath> r = DBusCalls.call(connection, service(), "OpenSession", callTimeout, what(),
+                t.algorithm(), in);
+        if (input != null) {
+            t.opened(bytes(r.getFirst().getValue()));
+        }
+        return r.getSecond();
+    }
+
+    private static byte[] bytes(Object value) {
+        if (value instanceof byte[] b) {
+            return b;
+        }
+        if (value instanceof Byte[] boxed) {
+            byte[] b = new byte[boxed.length];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = boxed[i];
+            }
+            return b;
+        }
+        if (value instanceof List<?> list) {
+            byte[] b = new byte[list.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (Byte) list.get(i);
+            }
+            return b;
+        }
+        throw new IllegalArgumentException("the Secret Service answered OpenSession with "
+                + (value == null ? "nothing" : value.getClass().getSimpleName()) + " instead of bytes");
     }
 
     /**
@@ -256,6 +320,7 @@ final class SecretServiceClient implements AutoCloseable {
         synchronized (this) {
             open = session;
             session = null;
+            transfer = null;
         }
         if (open != null) {
             try {

@@ -61,6 +61,11 @@ final class SecretServiceSecureStore extends KeyringSecureStore {
         client.writeItem(collection(), KeyringItem.wrap(storageDataJson));
     }
 
+    /** The algorithm secrets travel with (for tests). */
+    String transferAlgorithm() {
+        return client.sessionAlgorithm();
+    }
+
     @Override
     public void close() {
         client.close();

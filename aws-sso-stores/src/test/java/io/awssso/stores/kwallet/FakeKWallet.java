@@ -19,6 +19,7 @@ public final class FakeKWallet implements KWalletApi {
     private final List<Integer> openHandles = new ArrayList<>();
     private int nextHandle = 7;
     private boolean refuseOpen;
+    private volatile java.util.concurrent.CountDownLatch hang;
 
     @Override
     public String getObjectPath() {
@@ -32,7 +33,20 @@ public final class FakeKWallet implements KWalletApi {
     }
 
     @Override
-    public synchronized Integer open(String wallet, Long wId, String appid) {
+    public Integer open(String wallet, Long wId, String appid) {
+        java.util.concurrent.CountDownLatch h = hang;
+        if (h != null) {
+            try {
+                // A daemon stuck (say, behind a password dialog nobody sees) until the test releases it.
+                h.await(5, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return openNow(wallet, appid);
+    }
+
+    private synchronized Integer openNow(String wallet, String appid) {
         calls.add("open " + wallet + " " + appid);
         if (refuseOpen || !"kdewallet".equals(wallet)) {
             return -1;
@@ -108,6 +122,18 @@ public final class FakeKWallet implements KWalletApi {
 
     synchronized List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    void hangOpen() {
+        hang = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void release() {
+        java.util.concurrent.CountDownLatch h = hang;
+        hang = null;
+        if (h != null) {
+            h.countDown();
+        }
     }
 
     synchronized void refuseOpen(boolean refuse) {

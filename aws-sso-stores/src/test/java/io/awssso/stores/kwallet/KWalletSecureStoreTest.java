@@ -12,6 +12,7 @@ import io.awssso.stores.secretservice.PrivateSessionBus;
 import io.awssso.testkit.SecureStoreCompatibilityKit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -126,6 +127,18 @@ class KWalletSecureStoreTest extends SecureStoreCompatibilityKit {
                 .hasMessageContaining("aws-sso-cli/aws-sso-cli-records")
                 .hasMessageContaining("nothing was changed");
         assertThat(WALLET.entry("aws-sso-cli", "aws-sso-cli-records")).isEqualTo("plain text");
+    }
+
+    @Test
+    void read_daemonNeverAnswers_givesUpWithAClearError() {
+        WALLET.hangOpen();
+        try (KWalletClient client = KWalletClient.connect(bus.address(), Duration.ofSeconds(1), Duration.ofSeconds(1))) {
+            assertThatThrownBy(() -> client.read("aws-sso-cli-records"))
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("no answer to open");
+        } finally {
+            WALLET.release();
+        }
     }
 
     @Test

@@ -138,6 +138,16 @@ class SecretServiceSecureStoreTest extends SecureStoreCompatibilityKit {
     }
 
     @Test
+    void update_gnomeKeyring_secretsTravelEncryptedWithDiffieHellman() throws Exception {
+        store().update(s -> s.withEcsBearerToken("sealed"));
+
+        assertThat(((SecretServiceSecureStore) store()).transferAlgorithm())
+                .isEqualTo("dh-ietf1024-sha256-aes128-cbc-pkcs7");
+        // gnome-keyring decrypted what we sent: libsecret reads the plain item back.
+        assertThat(secretTool(null, "lookup", "profile", "aws-sso-cli-records").out()).contains("\"Key\"");
+    }
+
+    @Test
     void read_itemStoredBySecretTool_isReadBack() throws Exception {
         String storageData = "{\"RegisterClientData\":{},\"CreateTokenResponse\":{},\"RoleCredentials\":{},"
                 + "\"StaticCredentials\":{},\"EcsBearerToken\":\"from-secret-tool\"}";
