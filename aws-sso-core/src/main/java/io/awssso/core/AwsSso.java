@@ -1,12 +1,14 @@
 package io.awssso.core;
 
 import io.awssso.api.AccountId;
+import io.awssso.api.AwsSsoException;
 import io.awssso.api.ConfigurationException;
 import io.awssso.api.RoleArn;
 import io.awssso.api.SsoToken;
 import io.awssso.api.spi.IdentityCenterClientFactory;
 import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoreContext;
+import io.awssso.api.spi.StoredSecrets;
 import io.awssso.core.internal.config.AwsSsoConfig;
 import io.awssso.core.internal.config.SsoConfig;
 import io.awssso.core.internal.config.UrlAction;
@@ -98,6 +100,87 @@ public final class AwsSso implements AutoCloseable {
      */
     public Optional<Instant> sessionExpiresAt() {
         return graph.store().read().token(instanceName()).map(SsoToken::expiresAt);
+    }
+
+    /**
+     * Starts the ECS credentials server ({@code aws-sso ecs server}). Unless the options give them or
+     * disable them, the bearer token and the TLS pair come from the secure store.
+     *
+     * @throws AwsSsoException when the address cannot be bound
+     * @throws ConfigurationException when the stored TLS pair is unusable
+     */
+    public EcsServer ecsServer(EcsServerOptions options) {
+        EcsServerOptions.Builder b = EcsServerOptions.builder().bindAddress(options.bindAddress())
+                .port(options.port()).disableAuth(options.disableAuth()).disableTls(options.disableTls())
+                .clock(options.clock()).threads(options.threads());
+        StoredSecrets stored = null;
+        if (!options.disableAuth()) {
+            if (options.bearerToken().isPresent()) {
+                b.bearerToken(options.bearerToken().get());
+            } else {
+                stored = graph.store().read();
+                b.bearerToken(stored.ecsBearerToken());
+            }
+        }
+        if (!options.disableTls()) {
+            if (options.certChainPem().isPresent()) {
+                b.tls(options.certChainPem().get(), options.privateKeyPem().orElseThrow());
+            } else {
+                stored = stored != null ? stored : graph.store().read();
+                if (stored.ecsCertChain() != null && stored.ecsPrivateKey() != null) {
+                    b.tls(stored.ecsCertChain(), stored.ecsPrivateKey());
+                }
+            }
+        }
+        return EcsServer.start(b.build());
+    }
+
+    /**
+     * A client for a running ECS server ({@code ecs load|unload|list|profile}), with the bearer
+     * token and the certificate to trust from the secure store.
+     *
+     * @param server {@code host:port} ({@code --server}); null for {@code $AWS_SSO_ECS_SERVER}, then
+     *     {@code localhost:4144}
+     */
+    public EcsClient ecsClient(String server) {
+        String s = server != null && !server.isBlank() ? server
+                : graph.inputs().env().get("AWS_SSO_ECS_SERVER").filter(v -> !v.isBlank())
+                        .orElse(EcsClient.DEFAULT_SERVER);
+        StoredSecrets stored = graph.store().read();
+        return EcsClient.create(s, stored.ecsBearerToken(), stored.ecsCertChain());
+    }
+
+    /**
+     * Stores the ECS server's bearer token ({@code setup ecs auth -t}), or deletes it when null
+     * ({@code -d}). Clients send it as {@code Authorization: Bearer <token>}.
+     *
+     * @throws ConfigurationException when the token starts with {@code Bearer } or holds whitespace
+     */
+    public void setEcsBearerToken(String token) {
+        if (token != null) {
+            if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw new ConfigurationException("give the token without the 'Bearer ' prefix");
+            }
+            if (token.isEmpty() || token.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+                throw new ConfigurationException("the ECS bearer token must be non-empty, without spaces or "
+                        + "control characters");
+            }
+        }
+        graph.store().update(s -> s.withEcsBearerToken(token));
+    }
+
+    /**
+     * Stores the ECS server's TLS pair ({@code setup ecs ssl -c -k}; checked on construction), or
+     * deletes it when null ({@code -d}).
+     */
+    public void setEcsTls(EcsServer.TlsPair pair) {
+        graph.store().update(s -> pair == null ? s.withEcsTls(null, null)
+                : s.withEcsTls(pair.privateKeyPem(), pair.certChainPem()));
+    }
+
+    /** The stored ECS server certificate chain ({@code setup ecs ssl -p}), if any. */
+    public Optional<String> ecsCertificate() {
+        return Optional.ofNullable(graph.store().read().ecsCertChain());
     }
 
     /** Releases the store and HTTP clients this engine opened. */

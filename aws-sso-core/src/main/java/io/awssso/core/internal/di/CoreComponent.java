@@ -29,6 +29,9 @@ public interface CoreComponent {
     /** Logging in and keeping the token usable. */
     LoginService loginService();
 
+    /** The caller's inputs (environment, clock, ...). */
+    CoreInputs inputs();
+
     /** What was opened, for closing. */
     Resources resources();
 
