@@ -27,8 +27,15 @@ public interface KWalletApi extends DBusInterface {
 
     Boolean hasEntry(Integer handle, String folder, String key, String appid);
 
+    /** The entry's type: 1 password, 2 stream (bytes), 3 map; 0 unknown. */
+    Integer entryType(Integer handle, String folder, String key, String appid);
+
+    /** A stream entry's bytes. */
+    byte[] readEntry(Integer handle, String folder, String key, String appid);
+
+    /** A password entry's text. */
     String readPassword(Integer handle, String folder, String key, String appid);
 
-    /** 0 on success. */
-    Integer writePassword(Integer handle, String folder, String key, String value, String appid);
+    /** Writes a stream entry; 0 on success. */
+    Integer writeEntry(Integer handle, String folder, String key, byte[] value, String appid);
 }

@@ -88,8 +88,13 @@ final class KWalletClient implements AutoCloseable {
         return handle;
     }
 
-    /** The entry's value, if it exists. */
-    Optional<String> read(String key) {
+    static final int PASSWORD_ENTRY = 1;
+
+    /**
+     * The entry's value, if it exists: a stream entry's bytes (what aws-sso-cli's keyring library
+     * writes) or a password entry's text as UTF-8.
+     */
+    Optional<byte[]> read(String key) {
         KWalletApi k = kwallet();
         int h = handle();
         if (!Boolean.TRUE.equals(DBusCalls.call(connection, k, "hasFolder", callTimeout, what(), h, FOLDER, APP_ID))
@@ -97,12 +102,17 @@ final class KWalletClient implements AutoCloseable {
                         key, APP_ID))) {
             return Optional.empty();
         }
-        return Optional.ofNullable(DBusCalls.call(connection, k, "readPassword", callTimeout, what(), h, FOLDER,
-                key, APP_ID));
+        Integer type = DBusCalls.call(connection, k, "entryType", callTimeout, what(), h, FOLDER, key, APP_ID);
+        if (type != null && type == PASSWORD_ENTRY) {
+            String text = DBusCalls.call(connection, k, "readPassword", callTimeout, what(), h, FOLDER, key, APP_ID);
+            return Optional.of(text == null ? new byte[0] : text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] bytes = DBusCalls.call(connection, k, "readEntry", callTimeout, what(), h, FOLDER, key, APP_ID);
+        return Optional.of(bytes == null ? new byte[0] : bytes);
     }
 
-    /** Creates or replaces the entry (and its folder). */
-    void write(String key, String value) {
+    /** Creates or replaces the entry (and its folder) as a stream entry holding {@code value}. */
+    void write(String key, byte[] value) {
         KWalletApi k = kwallet();
         int h = handle();
         if (!Boolean.TRUE.equals(DBusCalls.call(connection, k, "hasFolder", callTimeout, what(), h, FOLDER, APP_ID))
@@ -111,8 +121,7 @@ final class KWalletClient implements AutoCloseable {
             throw new StoreUnavailableException("KWallet did not create the folder '" + FOLDER + "' in the wallet '"
                     + wallet + "'");
         }
-        Integer r = DBusCalls.call(connection, k, "writePassword", callTimeout, what(), h, FOLDER, key, value,
-                APP_ID);
+        Integer r = DBusCalls.call(connection, k, "writeEntry", callTimeout, what(), h, FOLDER, key, value, APP_ID);
         if (r == null || r != 0) {
             throw new StoreUnavailableException("KWallet did not save the entry " + FOLDER + "/" + key
                     + " in the wallet '" + wallet + "' (code " + r + ")");

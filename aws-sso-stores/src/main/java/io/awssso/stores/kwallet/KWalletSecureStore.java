@@ -5,12 +5,13 @@ import io.awssso.stores.internal.KeyringItem;
 import io.awssso.stores.internal.KeyringSecureStore;
 import io.awssso.stores.internal.StorageLock;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * The {@code kwallet} store: the entry {@code aws-sso-cli-records} in the folder {@code aws-sso-cli}
- * of the network wallet, a password entry holding the keyring item JSON, as aws-sso-cli keeps it.
+ * of the network wallet holding the keyring item JSON. It is written as a stream (binary) entry, as
+ * aws-sso-cli's keyring library writes it; a password entry of the same name (written by hand, or by
+ * other tools) is read too.
  */
 final class KWalletSecureStore extends KeyringSecureStore {
 
@@ -33,12 +34,12 @@ final class KWalletSecureStore extends KeyringSecureStore {
 
     @Override
     protected byte[] loadData() {
-        Optional<String> value = client.read(KeyringItem.KEY);
+        Optional<byte[]> value = client.read(KeyringItem.KEY);
         if (value.isEmpty()) {
             return null;
         }
         try {
-            return KeyringItem.unwrap(value.get().getBytes(StandardCharsets.UTF_8));
+            return KeyringItem.unwrap(value.get());
         } catch (IOException e) {
             throw new StoreUnavailableException("the " + location() + " is not an aws-sso record ("
                     + e.getMessage() + "); nothing was changed");
@@ -47,8 +48,7 @@ final class KWalletSecureStore extends KeyringSecureStore {
 
     @Override
     protected void saveData(byte[] storageDataJson, boolean creating) {
-        // The item JSON is ASCII (the data is base64), so it is a lossless string.
-        client.write(KeyringItem.KEY, new String(KeyringItem.wrap(storageDataJson), StandardCharsets.UTF_8));
+        client.write(KeyringItem.KEY, KeyringItem.wrap(storageDataJson));
     }
 
     @Override

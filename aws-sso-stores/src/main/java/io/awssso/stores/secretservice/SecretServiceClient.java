@@ -83,6 +83,12 @@ final class SecretServiceClient implements AutoCloseable {
      */
     DBusPath openCollection(String name) {
         DBusPath collection = findCollection(name).orElseGet(() -> createCollection(name));
+        ensureUnlocked(collection, name);
+        return collection;
+    }
+
+    /** Unlocks the collection if it was locked since (a screen lock, a timeout), maybe by a prompt. */
+    void ensureUnlocked(DBusPath collection, String name) {
         Object locked = property(collection.getPath(), SecretServiceApi.COLLECTION_INTERFACE, "Locked");
         if (Boolean.TRUE.equals(locked)) {
             Pair<List<DBusPath>, DBusPath> r = DBusCalls.call(connection, service(), "Unlock", callTimeout,
@@ -92,7 +98,6 @@ final class SecretServiceClient implements AutoCloseable {
                         "unlock it (log in to the desktop, or run gnome-keyring-daemon --unlock)");
             }
         }
-        return collection;
     }
 
     private Optional<DBusPath> findCollection(String name) {

@@ -38,6 +38,8 @@ final class SecretServiceSecureStore extends KeyringSecureStore {
     private synchronized DBusPath collection() {
         if (collection == null) {
             collection = client.openCollection(collectionName);
+        } else {
+            client.ensureUnlocked(collection, collectionName);
         }
         return collection;
     }

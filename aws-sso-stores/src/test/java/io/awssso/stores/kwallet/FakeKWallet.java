@@ -8,13 +8,13 @@ import java.util.Map;
 /**
  * A tiny KWallet daemon for tests, exported on a private D-Bus session bus under
  * {@code org.kde.kwalletd5} at {@code /modules/kwalletd5}: one wallet {@code kdewallet} of folders of
- * password entries, handles that must have been opened, and a log of the calls it received. It
+ * stream (bytes) and password (text) entries, handles that must have been opened, and a log of the calls it received. It
  * speaks the real D-Bus protocol, so the store's calls, argument types and answers are checked on
  * the wire; what it does not have is KWallet's encryption and prompts.
  */
 public final class FakeKWallet implements KWalletApi {
 
-    private final Map<String, Map<String, String>> folders = new HashMap<>();
+    private final Map<String, Map<String, Object>> folders = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
     private final List<Integer> openHandles = new ArrayList<>();
     private int nextHandle = 7;
@@ -90,28 +90,46 @@ public final class FakeKWallet implements KWalletApi {
     }
 
     @Override
-    public synchronized String readPassword(Integer handle, String folder, String key, String appid) {
+    public synchronized Integer entryType(Integer handle, String folder, String key, String appid) {
         check(handle, appid);
-        return folders.getOrDefault(folder, Map.of()).getOrDefault(key, "");
+        Object v = folders.getOrDefault(folder, Map.of()).get(key);
+        return v instanceof String ? 1 : v instanceof byte[] ? 2 : 0;
     }
 
     @Override
-    public synchronized Integer writePassword(Integer handle, String folder, String key, String value, String appid) {
+    public synchronized byte[] readEntry(Integer handle, String folder, String key, String appid) {
         check(handle, appid);
-        Map<String, String> entries = folders.get(folder);
+        Object v = folders.getOrDefault(folder, Map.of()).get(key);
+        return v instanceof byte[] b ? b.clone() : new byte[0];
+    }
+
+    @Override
+    public synchronized String readPassword(Integer handle, String folder, String key, String appid) {
+        check(handle, appid);
+        Object v = folders.getOrDefault(folder, Map.of()).get(key);
+        return v instanceof String text ? text : "";
+    }
+
+    @Override
+    public synchronized Integer writeEntry(Integer handle, String folder, String key, byte[] value, String appid) {
+        check(handle, appid);
+        Map<String, Object> entries = folders.get(folder);
         if (entries == null) {
             return -1; // as KWallet: no implicit folders
         }
-        calls.add("writePassword " + folder + " " + key);
-        entries.put(key, value);
+        calls.add("writeEntry " + folder + " " + key);
+        entries.put(key, value.clone());
         return 0;
     }
 
-    synchronized String entry(String folder, String key) {
-        return folders.getOrDefault(folder, Map.of()).get(key);
+    /** A stream entry's bytes, or a password entry's text. */
+    synchronized Object entry(String folder, String key) {
+        Object v = folders.getOrDefault(folder, Map.of()).get(key);
+        return v instanceof byte[] b ? b.clone() : v;
     }
 
-    synchronized void put(String folder, String key, String value) {
+    /** Stores a stream entry ({@code byte[]}) or a password entry ({@code String}). */
+    synchronized void put(String folder, String key, Object value) {
         folders.computeIfAbsent(folder, f -> new HashMap<>()).put(key, value);
     }
 

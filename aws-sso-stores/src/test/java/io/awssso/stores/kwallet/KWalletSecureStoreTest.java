@@ -91,22 +91,34 @@ class KWalletSecureStoreTest extends SecureStoreCompatibilityKit {
         store().update(s -> s.withToken("Default", sampleToken("kw")));
 
         assertThat(WALLET.calls()).contains("networkWallet", "open kdewallet aws-sso-cli",
-                "createFolder aws-sso-cli", "writePassword aws-sso-cli aws-sso-cli-records");
-        JsonNode item = new ObjectMapper().readTree(WALLET.entry("aws-sso-cli", "aws-sso-cli-records"));
+                "createFolder aws-sso-cli", "writeEntry aws-sso-cli aws-sso-cli-records");
+        assertThat(WALLET.entry("aws-sso-cli", "aws-sso-cli-records")).as("a stream entry").isInstanceOf(byte[].class);
+        JsonNode item = new ObjectMapper().readTree((byte[]) WALLET.entry("aws-sso-cli", "aws-sso-cli-records"));
         assertThat(item.get("Key").asText()).isEqualTo("aws-sso-cli-records");
         JsonNode data = new ObjectMapper().readTree(Base64.getDecoder().decode(item.get("Data").asText()));
         assertThat(data.at("/CreateTokenResponse/token-response:Default/accessToken").asText())
                 .isEqualTo("access-token-kw");
     }
 
-    @Test
-    void read_entryWrittenByAwsSsoCli_isReadBack() {
-        String storageData = "{\"EcsBearerToken\":\"from-go\"}";
-        WALLET.put("aws-sso-cli", "aws-sso-cli-records", "{\"Key\":\"aws-sso-cli-records\",\"Data\":\""
+    private static String itemJson(String ecsToken) {
+        String storageData = "{\"EcsBearerToken\":\"" + ecsToken + "\"}";
+        return "{\"Key\":\"aws-sso-cli-records\",\"Data\":\""
                 + Base64.getEncoder().encodeToString(storageData.getBytes(StandardCharsets.UTF_8))
-                + "\",\"Label\":\"aws-sso-cli\",\"Description\":\"aws-sso secure storage\"}");
+                + "\",\"Label\":\"aws-sso-cli\",\"Description\":\"aws-sso secure storage\"}";
+    }
+
+    @Test
+    void read_streamEntryWrittenByAwsSsoCli_isReadBack() {
+        WALLET.put("aws-sso-cli", "aws-sso-cli-records", itemJson("from-go").getBytes(StandardCharsets.UTF_8));
 
         assertThat(store().read().ecsBearerToken()).isEqualTo("from-go");
+    }
+
+    @Test
+    void read_passwordEntry_isReadBackToo() {
+        WALLET.put("aws-sso-cli", "aws-sso-cli-records", itemJson("as-password"));
+
+        assertThat(store().read().ecsBearerToken()).isEqualTo("as-password");
     }
 
     @Test

@@ -25,6 +25,34 @@ final class GnomeKeyringTestSupport {
     @DBusInterfaceName("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface")
     public interface Internal extends DBusInterface {
         DBusPath CreateWithMasterPassword(Map<String, Variant<?>> properties, Secret master);
+
+        void UnlockWithMasterPassword(DBusPath collection, Secret master);
+    }
+
+    /** The Secret Service's Lock, which the store never calls. */
+    @DBusInterfaceName("org.freedesktop.Secret.Service")
+    public interface Locking extends DBusInterface {
+        Pair<java.util.List<DBusPath>, DBusPath> Lock(java.util.List<DBusPath> objects);
+    }
+
+    /** Locks the collection at {@code path} (as a screen lock or a timeout would). */
+    static void lock(String busAddress, String path) throws Exception {
+        try (DBusConnection c = DBusConnectionBuilder.forAddress(busAddress).withShared(false).build()) {
+            c.getRemoteObject(SecretServiceApi.BUS_NAME, SecretServiceApi.SERVICE_PATH, Locking.class)
+                    .Lock(java.util.List.of(new DBusPath(path)));
+        }
+    }
+
+    /** Unlocks the collection at {@code path} with its password, without a prompt. */
+    static void unlock(String busAddress, String path, String password) throws Exception {
+        try (DBusConnection c = DBusConnectionBuilder.forAddress(busAddress).withShared(false).build()) {
+            SecretServiceApi.Service service = c.getRemoteObject(SecretServiceApi.BUS_NAME,
+                    SecretServiceApi.SERVICE_PATH, SecretServiceApi.Service.class);
+            Pair<Variant<?>, DBusPath> session = service.OpenSession("plain", new Variant<>(""));
+            c.getRemoteObject(SecretServiceApi.BUS_NAME, SecretServiceApi.SERVICE_PATH, Internal.class)
+                    .UnlockWithMasterPassword(new DBusPath(path), new Secret(session.getSecond(), new byte[0],
+                            password.getBytes(StandardCharsets.UTF_8), "text/plain"));
+        }
     }
 
     /** Creates the collection labelled {@code label}, unlocked, protected by {@code password}. */

@@ -200,6 +200,23 @@ class SecretServiceSecureStoreTest extends SecureStoreCompatibilityKit {
     }
 
     @Test
+    void update_collectionLockedMeanwhile_failsUntilUnlockedThenWorks() throws Exception {
+        String path = GnomeKeyringTestSupport.createCollection(bus.address(), "lockedtest", "locked-password");
+        try (SecureStore s = open(Map.of("SecretServiceCollection", "lockedtest"))) {
+            s.update(x -> x.withEcsBearerToken("before-lock"));
+            GnomeKeyringTestSupport.lock(bus.address(), path);
+
+            // Unlocking needs a password prompt, which nobody can answer here.
+            assertThatThrownBy(s::read)
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("unlocking the Secret Service collection 'lockedtest'");
+
+            GnomeKeyringTestSupport.unlock(bus.address(), path, "locked-password");
+            assertThat(s.read().ecsBearerToken()).isEqualTo("before-lock");
+        }
+    }
+
+    @Test
     void isSupported_keyringOnTheBus_isTrue() {
         assertThat(new SecretServiceSecureStoreProvider().isSupported(
                 new StoreContext(cfg, Map.of(), bus.environment(), null))).isTrue();
