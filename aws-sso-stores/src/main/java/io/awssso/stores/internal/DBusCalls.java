@@ -8,7 +8,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.freedesktop.dbus.DBusAsyncReply;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -51,12 +54,46 @@ public final class DBusCalls {
         return Optional.empty();
     }
 
-    /** A private (not shared) connection to the bus at {@code address}. */
+    /**
+     * A private (not shared) connection to the bus at {@code address}, made within {@code timeout}.
+     * Connecting includes authentication and a first call to the bus; a socket that accepts and then
+     * says nothing would otherwise hold the caller for dbus-java's own 20-second reply timeout, or
+     * longer while authenticating, so the connection is made on a daemon thread and abandoned (closed
+     * when it completes) after the timeout.
+     */
     public static DBusConnection connect(String address, Duration timeout) throws DBusException {
-        return DBusConnectionBuilder.forAddress(address)
-                .withShared(false)
-                .transportConfig().withTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())).back()
-                .build();
+        CompletableFuture<DBusConnection> connecting = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                connecting.complete(DBusConnectionBuilder.forAddress(address)
+                        .withShared(false)
+                        .transportConfig().withTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())).back()
+                        .build());
+            } catch (Throwable e) {
+                connecting.completeExceptionally(e);
+            }
+        }, "aws-sso D-Bus connect");
+        t.setDaemon(true);
+        t.start();
+        try {
+            return connecting.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            connecting.thenAccept(DBusCalls::closeQuietly);
+            throw new DBusException("no answer from the bus within " + timeout.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            connecting.thenAccept(DBusCalls::closeQuietly);
+            Thread.currentThread().interrupt();
+            throw new DBusException("interrupted while connecting");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DBusException d) {
+                throw d;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new DBusException(String.valueOf(cause.getMessage()));
+        }
     }
 
     /**

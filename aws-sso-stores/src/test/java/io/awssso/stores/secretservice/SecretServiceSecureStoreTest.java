@@ -247,6 +247,20 @@ class SecretServiceSecureStoreTest extends SecureStoreCompatibilityKit {
     }
 
     @Test
+    void isSupported_socketThatNeverAnswers_isFalse() throws Exception {
+        Path socket = cfg.resolve("silent.sock");
+        try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(
+                java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket));
+            // Accepts connections (the kernel's backlog) and never says a word.
+            Map<String, String> env = Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + socket);
+
+            assertThat(new SecretServiceSecureStoreProvider().isSupported(new StoreContext(cfg, Map.of(), env, null)))
+                    .isFalse();
+        }
+    }
+
+    @Test
     void isSupported_busSocketGone_isFalse() {
         Map<String, String> env = Map.of("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + cfg.resolve("no-such-socket"));
 
