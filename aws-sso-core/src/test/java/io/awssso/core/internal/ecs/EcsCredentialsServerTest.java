@@ -445,6 +445,29 @@ class EcsCredentialsServerTest {
     }
 
     @Test
+    void requestLog_oneLinePerRequest_withoutTokenOrSecrets() throws Exception {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            startWithToken(TOKEN);
+            client.put("/", loadBody("prod-admin", admin));
+            client.get("/");
+            client.withAuthorization("Bearer guessed-token").get("/slot/prod-admin");
+            server.close();
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(log).containsPattern("127\\.0\\.0\\.1 PUT / 200 \\d+ms")
+                .containsPattern("127\\.0\\.0\\.1 GET / 200 \\d+ms")
+                .containsPattern("127\\.0\\.0\\.1 GET /slot/prod-admin 403 \\d+ms");
+        assertThat(log).doesNotContain(TOKEN, "guessed-token", admin.accessKeyId(), admin.secretAccessKey(),
+                admin.sessionToken());
+    }
+
+    @Test
     void decode_percentEscapes_plusStaysPlus_badEscapeEmpty() {
         assertThat(EcsCredentialsServer.decode("a%3Ab+c%2Fd")).contains("a:b+c/d");
         assertThat(EcsCredentialsServer.decode("%E2%82%AC")).contains("\u20ac");
