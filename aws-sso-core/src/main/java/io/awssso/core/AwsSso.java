@@ -2,13 +2,17 @@ package io.awssso.core;
 
 import io.awssso.api.AccountId;
 import io.awssso.api.AwsSsoException;
+import io.awssso.api.CatalogRole;
 import io.awssso.api.ConfigurationException;
 import io.awssso.api.RoleArn;
+import io.awssso.api.RoleCatalog;
 import io.awssso.api.SsoToken;
 import io.awssso.api.spi.IdentityCenterClientFactory;
 import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoreContext;
 import io.awssso.api.spi.StoredSecrets;
+import io.awssso.core.internal.catalog.CatalogService;
+import io.awssso.core.internal.catalog.RoleLister;
 import io.awssso.core.internal.config.AwsSsoConfig;
 import io.awssso.core.internal.config.SsoConfig;
 import io.awssso.core.internal.config.UrlAction;
@@ -23,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -181,6 +186,103 @@ public final class AwsSso implements AutoCloseable {
     /** The stored ECS server certificate chain ({@code setup ecs ssl -p}), if any. */
     public Optional<String> ecsCertificate() {
         return Optional.ofNullable(graph.store().read().ecsCertChain());
+    }
+
+    // ------------------------------------------------------------------ role catalog
+
+    /** The role catalog of the selected instance (cache.json, refreshed when expired). */
+    public RoleCatalog catalog() {
+        return graph.catalog();
+    }
+
+    /** True when the role cache must be refreshed (age over CacheRefresh hours, or config changed). */
+    public boolean catalogExpired() {
+        return graph.catalog().expired();
+    }
+
+    /**
+     * Refreshes the role cache now (the {@code cache} command), whatever its age. When any account
+     * fails, the previous cache is kept and the exception names the accounts.
+     *
+     * @param threads workers for ListAccountRoles ({@code --threads}); 0 or less uses {@code Threads}
+     * @param listener hears the progress (may be {@link RefreshListener#NONE})
+     * @throws io.awssso.api.LoginRequiredException when there is no usable SSO token
+     */
+    public RefreshResult refreshCatalog(int threads, RefreshListener listener) {
+        int n = threads > 0 ? threads : graph.config().threads();
+        return result(graph.catalog().refresh(n, Objects.requireNonNull(listener, "listener")));
+    }
+
+    /**
+     * Refreshes the role cache when it has expired and no refresh ran yet in this engine (the
+     * default command, {@code tags}, {@code login}, {@code setup profiles}).
+     *
+     * @return what the refresh did, or empty when the cache was current
+     */
+    public Optional<RefreshResult> refreshCatalogIfExpired(RefreshListener listener) {
+        return graph.catalog().refreshIfExpired(Objects.requireNonNull(listener, "listener"))
+                .map(this::result);
+    }
+
+    /** Every valid {@code list} field with its description ({@code list --list-fields}). */
+    public Map<String, String> listFields() {
+        return RoleLister.FIELDS;
+    }
+
+    /**
+     * The {@code list} table from the cache, without refreshing (an expired cache only sets
+     * {@link RoleListing#cacheExpired()}).
+     *
+     * @throws IllegalArgumentException for an unknown field ({@code unsupported field: 'X'}) or a
+     *     prefix on Expires, ExpiresEpoch or Tags
+     */
+    public RoleListing list(ListQuery query) {
+        List<String> fields = query.fields().isEmpty() ? graph.config().listFields() : query.fields();
+        CatalogService catalog = graph.catalog();
+        List<List<String>> rows = RoleLister.rows(catalog.cachedRoles(), fields, query.sortBy(),
+                query.reverse(), query.prefixField(), query.prefix(), clock().instant());
+        Optional<Instant> session;
+        try {
+            session = sessionExpiresAt();
+        } catch (AwsSsoException e) {
+            session = Optional.empty();
+        }
+        return new RoleListing(catalog.ssoName(), session, catalog.expired(), fields, rows);
+    }
+
+    /**
+     * Every role's tags ({@code tags}), filtered by account and role name when given, sorted by
+     * ARN. Refreshes the cache first when it has expired.
+     */
+    public List<RoleTags> tags(Optional<AccountId> account, Optional<String> roleName) {
+        List<RoleTags> out = new java.util.ArrayList<>();
+        for (CatalogRole r : catalog().roles()) {
+            if (account.map(a -> a.equals(r.arn().accountId())).orElse(true)
+                    && roleName.map(n -> n.equals(r.arn().roleName())).orElse(true)) {
+                out.add(new RoleTags(r.arn(), new java.util.TreeMap<>(r.tags())));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(RoleTags::arn));
+        return out;
+    }
+
+    /**
+     * Records that a role was used ({@code exec}, {@code console}, {@code ecs load}): first in
+     * History, trimmed to HistoryLimit, tagged {@code History}. Does nothing with HistoryLimit 0.
+     *
+     * @throws io.awssso.api.RoleNotFoundException when the role is not cached
+     */
+    public void recordHistory(RoleArn arn) {
+        graph.catalog().recordUse(arn);
+    }
+
+    private RefreshResult result(CatalogService.RefreshOutcome o) {
+        return new RefreshResult(graph.catalog().ssoName(), new java.util.TreeSet<>(o.added()),
+                new java.util.TreeSet<>(o.removed()), o.accounts(), o.roles(), o.throttled(), o.elapsed());
+    }
+
+    private Clock clock() {
+        return graph.inputs().clock();
     }
 
     /** Releases the store and HTTP clients this engine opened. */

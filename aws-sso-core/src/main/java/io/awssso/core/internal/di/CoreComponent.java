@@ -3,6 +3,7 @@ package io.awssso.core.internal.di;
 import dagger.BindsInstance;
 import dagger.Component;
 import io.awssso.api.spi.SecureStore;
+import io.awssso.core.internal.catalog.CatalogService;
 import io.awssso.core.internal.config.AwsSsoConfig;
 import io.awssso.core.internal.config.ConfigLocation;
 import io.awssso.core.internal.config.SsoConfig;
@@ -31,6 +32,9 @@ public interface CoreComponent {
 
     /** The caller's inputs (environment, clock, ...). */
     CoreInputs inputs();
+
+    /** The role catalog of the selected instance. */
+    CatalogService catalog();
 
     /** What was opened, for closing. */
     Resources resources();

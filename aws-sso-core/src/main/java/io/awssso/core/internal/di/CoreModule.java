@@ -8,12 +8,14 @@ import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoreContext;
 import io.awssso.core.internal.aws.SdkClientOptions;
 import io.awssso.core.internal.aws.SdkIdentityCenterClientFactory;
+import io.awssso.core.internal.catalog.CatalogService;
 import io.awssso.core.internal.config.AwsSsoConfig;
 import io.awssso.core.internal.config.ConfigLoader;
 import io.awssso.core.internal.config.ConfigLocation;
 import io.awssso.core.internal.config.SsoConfig;
 import io.awssso.core.internal.login.AwsCliTokenCache;
 import io.awssso.core.internal.login.LoginService;
+import io.awssso.core.internal.login.LoginSettings;
 import io.awssso.core.internal.store.SecureStores;
 import io.awssso.core.internal.url.UrlOpener;
 import jakarta.inject.Singleton;
@@ -84,5 +86,28 @@ final class CoreModule {
         return new LoginService(client, store, in.clock(), in.sleeper(), opener, in.user(),
                 new AwsCliTokenCache(in.env().home()), new SecureRandom(), in.env().variables(),
                 System::getProperty);
+    }
+
+    /**
+     * The role catalog. Its fan-out gets a client of its own with the SDK's retries off, so that
+     * the catalog's rate limiter and retry policy alone decide when to call again.
+     */
+    @Provides
+    @Singleton
+    static CatalogService catalog(AwsSsoConfig config, SsoConfig instance, ConfigLocation location,
+            LoginService login, CoreInputs in, Resources resources) {
+        IdentityCenterClientFactory factory = in.clientFactoryOverride() != null
+                ? in.clientFactoryOverride()
+                : new SdkIdentityCenterClientFactory(SdkClientOptions.defaults().withRetries(1, null),
+                        in.clock());
+        IdentityCenterClient client = resources.register(factory.create(instance.toSsoInstance()));
+        LoginSettings settings = new LoginSettings(instance.toSsoInstance(), config.authWorkflow(),
+                instance.authUrlAction(), config.autoLogin(), instance.awsCliSsoSession().orElse(null));
+        // a token rejected mid-refresh is renewed silently, never by a browser login
+        LoginSettings silent = new LoginSettings(settings.instance(), settings.workflow(),
+                settings.urlAction(), false, settings.awsCliSsoSession());
+        return new CatalogService(config, instance, location.file(), location.cacheFile(), client,
+                () -> login.validToken(settings), rejected -> login.renewRejected(silent, rejected),
+                in.clock());
     }
 }

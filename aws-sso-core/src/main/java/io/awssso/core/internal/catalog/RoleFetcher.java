@@ -1,0 +1,216 @@
+package io.awssso.core.internal.catalog;
+
+import io.awssso.api.Account;
+import io.awssso.api.AccountId;
+import io.awssso.api.AccountRole;
+import io.awssso.api.AwsSsoException;
+import io.awssso.api.IdentityCenterException;
+import io.awssso.api.LoginRequiredException;
+import io.awssso.api.SsoToken;
+import io.awssso.api.ThrottledException;
+import io.awssso.api.spi.IdentityCenterClient;
+import io.awssso.api.spi.Page;
+import io.awssso.core.RefreshListener;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+
+/**
+ * Lists accounts and the roles of every account, the way aws-sso-cli does (reference 6.3), under
+ * one shared {@link AdaptiveRate} limiter, a bounded pool of {@code threads} workers, and a
+ * Resilience4j {@link Retry} with jittered exponential backoff on throttling (429) and server
+ * errors (5xx). A 401 renews the token through the shared {@link TokenHolder} and retries.
+ */
+final class RoleFetcher {
+    /** Page size for both listings (the service's maximum). */
+    static final int MAX_RESULTS = 100;
+
+    /**
+     * How the fan-out behaves.
+     *
+     * @param threads workers for ListAccountRoles ({@code Threads}, {@code --threads})
+     * @param maxAttempts attempts per call including the first ({@code MaxRetry})
+     * @param maxBackoff the longest pause between attempts ({@code MaxBackoff})
+     * @param initialBackoff the first pause
+     * @param initialRate requests per second before the service first throttles
+     */
+    record Settings(int threads, int maxAttempts, Duration maxBackoff, Duration initialBackoff,
+            double initialRate) {
+        Settings {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("max attempts must be at least 1, got " + maxAttempts);
+            }
+        }
+
+        /** The defaults for the given config values. */
+        static Settings of(int threads, int maxRetry, int maxBackoffSeconds) {
+            return new Settings(threads, Math.max(1, maxRetry),
+                    Duration.ofSeconds(Math.max(1, maxBackoffSeconds)), Duration.ofMillis(100), 200);
+        }
+    }
+
+    /** Accounts whose roles could not be listed, with the reason. */
+    static final class PartialFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Map<AccountId, RuntimeException> failures;
+
+        PartialFailure(Map<AccountId, RuntimeException> failures) {
+            super("roles of " + failures.size() + " accounts could not be listed", null, false, false);
+            this.failures = failures;
+        }
+    }
+
+    private final IdentityCenterClient client;
+    private final Settings settings;
+    private final AdaptiveRate rate;
+    private final Retry retry;
+
+    RoleFetcher(IdentityCenterClient client, Settings settings) {
+        this.client = client;
+        this.settings = settings;
+        this.rate = new AdaptiveRate(settings.initialRate(), 1, System::nanoTime);
+        this.retry = Retry.of("aws-sso-catalog", RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                        settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff()))
+                .retryOnException(RoleFetcher::retryable)
+                .build());
+    }
+
+    /** Throttled answers seen so far. */
+    int throttles() {
+        return rate.throttles();
+    }
+
+    /** Every account, following NextToken. */
+    List<Account> listAccounts(TokenHolder token) {
+        List<Account> out = new ArrayList<>();
+        String next = null;
+        do {
+            String page = next;
+            Page<Account> p = call(token, t -> client.listAccounts(t, page, MAX_RESULTS));
+            out.addAll(p.items());
+            next = p.nextToken();
+        } while (next != null);
+        return out;
+    }
+
+    /**
+     * The role names of every account: the first account serially (so that a token renewal happens
+     * before the workers start), the rest on {@code min(threads, accounts - 1)} workers.
+     *
+     * @throws PartialFailure naming each account that failed, after every account was tried
+     */
+    Map<AccountId, List<String>> listRoles(List<Account> accounts, TokenHolder token,
+            RefreshListener listener) {
+        Map<AccountId, List<String>> roles = new ConcurrentHashMap<>();
+        Map<AccountId, RuntimeException> failures = new ConcurrentHashMap<>();
+        int total = accounts.size();
+        AtomicInteger done = new AtomicInteger();
+        listener.started(total);
+        Runnable[] tasks = new Runnable[total];
+        for (int i = 0; i < total; i++) {
+            AccountId id = accounts.get(i).id();
+            tasks[i] = () -> {
+                try {
+                    roles.put(id, rolesOf(id, token));
+                } catch (RuntimeException e) {
+                    failures.put(id, e);
+                }
+                listener.progress(done.incrementAndGet(), total);
+            };
+        }
+        if (total > 0) {
+            tasks[0].run();
+        }
+        int workers = Math.min(settings.threads(), total - 1);
+        if (workers > 0) {
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "aws-sso-catalog");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                for (int i = 1; i < total; i++) {
+                    pool.execute(tasks[i]);
+                }
+                pool.shutdown();
+                while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    // keep waiting: every call is bounded by retries and timeouts
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new AwsSsoException("interrupted while listing roles");
+            }
+        }
+        if (!failures.isEmpty()) {
+            Map<AccountId, RuntimeException> ordered = new LinkedHashMap<>();
+            accounts.stream().map(Account::id).filter(failures::containsKey)
+                    .forEach(id -> ordered.put(id, failures.get(id)));
+            throw new PartialFailure(Collections.unmodifiableMap(ordered));
+        }
+        return roles;
+    }
+
+    private List<String> rolesOf(AccountId account, TokenHolder token) {
+        List<String> out = new ArrayList<>();
+        String next = null;
+        do {
+            String page = next;
+            Page<AccountRole> p = call(token, t -> client.listAccountRoles(t, account, page, MAX_RESULTS));
+            p.items().forEach(r -> out.add(r.roleName()));
+            next = p.nextToken();
+        } while (next != null);
+        return out;
+    }
+
+    /** One call: permit, attempt, adapt the rate; retried by the Retry; 401 renews once. */
+    private <T> T call(TokenHolder token, Function<SsoToken, T> op) {
+        return retry.executeSupplier(() -> {
+            SsoToken t = token.current();
+            while (true) {
+                rate.acquire();
+                try {
+                    T result = op.apply(t);
+                    rate.onSuccess();
+                    return result;
+                } catch (ThrottledException e) {
+                    rate.onThrottle();
+                    throw e;
+                } catch (LoginRequiredException e) {
+                    t = token.renew(t, e);
+                }
+            }
+        });
+    }
+
+    /** Throttling and server-side (5xx) errors are worth another attempt; nothing else is. */
+    static boolean retryable(Throwable e) {
+        if (e instanceof ThrottledException) {
+            return true;
+        }
+        if (e instanceof IdentityCenterException ice
+                && ice.reason() == IdentityCenterException.Reason.OTHER
+                && ice.getCause() instanceof SdkServiceException se) {
+            return se.statusCode() >= 500;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,158 @@
+package io.awssso.core.internal.naming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.awssso.api.AccountId;
+import io.awssso.api.ConfigurationException;
+import io.awssso.api.RoleArn;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class PebbleProfileNamerTest {
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    /** Account 012345678901 "My Prod Account" (AWS name), role AdministratorAccess, no config Name. */
+    private static Map<String, Object> vars(String accountName) {
+        return ProfileVariables.of(3, RoleArn.of(AccountId.parse("012345678901"), "AdministratorAccess"),
+                accountName, "My Prod Account", "root@example.com", null, NOW, "", "eu-west-1",
+                "Default", "us-east-1", "https://d-1234567890.awsapps.com/start",
+                Map.of("Env", "prod", "AccountID", "012345678901"), null);
+    }
+
+    // Expected values worked out by hand from Go text/template + sprig semantics.
+    static Stream<Arguments> faqAndReferenceExamples() {
+        return Stream.of(
+                Arguments.of("{{ .AccountIdPad }}:{{ .RoleName }}", "", "012345678901:AdministratorAccess"),
+                Arguments.of("{{.AccountIdPad}}:{{.RoleName}}", "", "012345678901:AdministratorAccess"),
+                Arguments.of("{{ FirstItem .AccountName .AccountAlias }}", "", "My Prod Account"),
+                Arguments.of("{{ FirstItem .AccountName .AccountAlias }}", "Production", "Production"),
+                Arguments.of("{{ .AccountIdPad }}", "", "012345678901"),
+                Arguments.of("{{ .AccountId }}", "", "12345678901"),
+                Arguments.of("{{ StringsJoin \":\" .AccountAlias .RoleName }}", "", "My Prod Account:AdministratorAccess"),
+                Arguments.of("{{ StringsJoin \":\" .AccountName .RoleName }}", "", "AdministratorAccess"),
+                Arguments.of("{{ StringReplace \" \" \"_\" .AccountAlias }}", "", "My_Prod_Account"),
+                Arguments.of("{{ FirstItem .AccountName (nospace .AccountAlias) }}:{{ .RoleName }}", "", "MyProdAccount:AdministratorAccess"),
+                Arguments.of("{{ FirstItem .AccountName (.AccountAlias | nospace) }}:{{ .RoleName }}", "", "MyProdAccount:AdministratorAccess"),
+                Arguments.of("{{ FirstItem .AccountName (.AccountAlias | nospace) }}:{{ .RoleName }}", "Prod", "Prod:AdministratorAccess"),
+                Arguments.of("{{ kebabcase .AccountAlias }}:{{ .RoleName }}", "", "my-prod-account:AdministratorAccess"),
+                Arguments.of("{{ .AccountAlias | kebabcase }}", "", "my-prod-account"),
+                Arguments.of("{{ .SSO }}:{{ .AccountIdPad }}:{{ .RoleName }}", "", "Default:012345678901:AdministratorAccess"),
+                Arguments.of("{{ index .Tags \"Env\" }}-{{ .RoleName }}", "", "prod-AdministratorAccess"),
+                Arguments.of("{{ .Tags.Env }}", "", "prod"),
+                Arguments.of("{{ index .Tags \"Missing\" }}x", "", "x"),
+                Arguments.of("{{ AccountIdStr .AccountId }}", "", "012345678901"),
+                Arguments.of("{{ EmptyString .AccountName }}", "", "true"),
+                Arguments.of("{{ .AccountAlias | lower | replace \" \" \"-\" }}", "", "my-prod-account"),
+                Arguments.of("{{ trunc 2 .RoleName }}", "", "Ad"),
+                Arguments.of("{{ upper (trunc 2 .RoleName) }}", "", "AD"),
+                Arguments.of("{{ default \"none\" .AccountName }}", "", "none"),
+                Arguments.of("{{ regexReplaceAll \"[aeiou]\" .RoleName \"\" }}", "", "AdmnstrtrAccss"),
+                Arguments.of("{{ snakecase .RoleName }}", "", "administrator_access"),
+                Arguments.of("{{ .RoleName }} {{/* a comment */}}x", "", "AdministratorAccess x"),
+                Arguments.of("{{ .RoleName -}}  :  {{- .AccountIdPad }}", "", "AdministratorAccess:012345678901"),
+                Arguments.of("{{ printf \"%s@%s\" .RoleName .SSORegion }}", "", "AdministratorAccess@us-east-1"),
+                Arguments.of("{{ \"#{x}\" }}{ {{ .RoleName }} }", "", "#{x}{ AdministratorAccess }"),
+                Arguments.of("", "", "012345678901:AdministratorAccess"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("faqAndReferenceExamples")
+    void name_goTemplateExamples_matchAwsSsoCli(String format, String accountName, String expected) {
+        assertThat(PebbleProfileNamer.compile(format, null, CLOCK).name(vars(accountName)))
+                .isEqualTo(expected);
+    }
+
+    static Stream<Arguments> goAndPebbleForms() {
+        return Stream.of(
+                Arguments.of("{{ .AccountIdPad }}:{{ .RoleName }}", "{{ AccountIdPad }}:{{ RoleName }}"),
+                Arguments.of("{{ FirstItem .AccountName (.AccountAlias | nospace) }}:{{ .RoleName }}",
+                        "{{ FirstItem(AccountName, AccountAlias | nospace) }}:{{ RoleName }}"),
+                Arguments.of("{{ FirstItem .AccountName (nospace .AccountAlias) }}:{{ .RoleName }}",
+                        "{{ FirstItem(AccountName, nospace(AccountAlias)) }}:{{ RoleName }}"),
+                Arguments.of("{{ StringsJoin \":\" .AccountAlias .RoleName }}",
+                        "{{ StringsJoin(':', AccountAlias, RoleName) }}"),
+                Arguments.of("{{ .AccountAlias | kebabcase }}", "{{ AccountAlias | kebabcase }}"),
+                Arguments.of("{{ index .Tags \"Env\" }}", "{{ Tags['Env'] }}"),
+                Arguments.of("{{ .AccountId }}", "{{ AccountId }}"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("goAndPebbleForms")
+    void name_goAndPebbleForm_giveTheSameName(String go, String pebble) {
+        for (String accountName : new String[] {"", "Production"}) {
+            String fromGo = PebbleProfileNamer.compile(go, null, CLOCK).name(vars(accountName));
+            String fromPebble = PebbleProfileNamer.compile(pebble, null, CLOCK).name(vars(accountName));
+            assertThat(fromPebble).isEqualTo(fromGo);
+        }
+    }
+
+    @Test
+    void compile_unknownFunction_isConfigurationErrorNamingProfileFormat() {
+        assertThatThrownBy(() -> PebbleProfileNamer.compile("{{ Nope .RoleName }}", null, CLOCK))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("ProfileFormat")
+                .hasMessageContaining("Nope");
+    }
+
+    @Test
+    void compile_unclosedAction_isConfigurationError() {
+        assertThatThrownBy(() -> PebbleProfileNamer.compile("{{ .RoleName ", null, CLOCK))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("ProfileFormat");
+    }
+
+    @Test
+    void compile_controlStructure_isReportedAsUnsupported() {
+        assertThatThrownBy(() -> PebbleProfileNamer.compile("{{ if .AccountName }}x{{ end }}", null, CLOCK))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("not supported");
+    }
+
+    @ParameterizedTest
+    @MethodSource("caseExamples")
+    void kebabAndSnake_xstringsExamples_match(String in, String snake) {
+        assertThat(TextCase.snake(in)).isEqualTo(snake);
+        assertThat(TextCase.kebab(in)).isEqualTo(snake.replace('_', '-'));
+    }
+
+    // The examples documented by huandu/xstrings for ToSnakeCase.
+    static Stream<Arguments> caseExamples() {
+        return Stream.of(
+                Arguments.of("FirstName", "first_name"),
+                Arguments.of("HTTPServer", "http_server"),
+                Arguments.of("NoHTTPS", "no_https"),
+                Arguments.of("GO_PATH", "go_path"),
+                Arguments.of("GO PATH", "go_path"),
+                Arguments.of("GO-PATH", "go_path"),
+                Arguments.of("http2xx", "http_2xx"),
+                Arguments.of("HTTP20xOK", "http_20x_ok"),
+                Arguments.of("Duration2m3s", "duration_2m3s"),
+                Arguments.of("Bld4Floor3rd", "bld4_floor_3rd"),
+                Arguments.of("AStringLikeThis", "a_string_like_this"));
+    }
+
+    @Test
+    void camelcase_xstringsExamples_match() {
+        assertThat(TextCase.camel("some_words")).isEqualTo("SomeWords");
+        assertThat(TextCase.camel("http_server")).isEqualTo("HttpServer");
+        assertThat(TextCase.camel("GOLANG_IS_GREAT")).isEqualTo("GolangIsGreat");
+    }
+
+    @Test
+    void expiresText_coversEveryCase() {
+        assertThat(ProfileVariables.expiresText(null, NOW)).isEmpty();
+        assertThat(ProfileVariables.expiresText(NOW.minusSeconds(5), NOW)).isEqualTo("Expired");
+        assertThat(ProfileVariables.expiresText(NOW.plusSeconds(30), NOW)).isEqualTo("< 1m");
+        assertThat(ProfileVariables.expiresText(NOW.plusSeconds(5 * 60 + 3), NOW)).isEqualTo(" 5m");
+        assertThat(ProfileVariables.expiresText(NOW.plusSeconds(3900), NOW)).isEqualTo(" 1h 5m");
+    }
+}
