@@ -120,6 +120,33 @@ class EcsTlsTest {
     }
 
     @Test
+    void javaSdkContainerProvider_jvmTrustsTheCertificate_getsCredentialsOverHttps() throws Exception {
+        // The SDKs do not trust a private certificate by themselves (the reason TLS is experimental);
+        // once the JVM's default trust includes it, the Java SDK reads the same credentials over HTTPS.
+        server = EcsTestSupport.start(TOKEN, false, PemTls.serverContext(pair.certificatePem(), pair.privateKeyPem()),
+                Clock.systemUTC());
+        new Client(URI.create("https://localhost:" + server.port() + "/"), "Bearer " + TOKEN,
+                PemTls.trusting(pair.certificatePem())).put("/", loadBody("prod-admin", admin));
+        javax.net.ssl.SSLSocketFactory original = javax.net.ssl.HttpsURLConnection.getDefaultSSLSocketFactory();
+        javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(
+                PemTls.trusting(pair.certificatePem()).getSocketFactory());
+        System.setProperty("aws.containerCredentialsFullUri", "https://localhost:" + server.port() + "/");
+        System.setProperty("aws.containerAuthorizationToken", "Bearer " + TOKEN);
+        software.amazon.awssdk.auth.credentials.AwsCredentials c;
+        try {
+            c = software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider.builder().build()
+                    .resolveCredentials();
+        } finally {
+            javax.net.ssl.HttpsURLConnection.setDefaultSSLSocketFactory(original);
+            System.clearProperty("aws.containerCredentialsFullUri");
+            System.clearProperty("aws.containerAuthorizationToken");
+        }
+
+        assertThat(c.accessKeyId()).isEqualTo(admin.accessKeyId());
+        assertThat(c.secretAccessKey()).isEqualTo(admin.secretAccessKey());
+    }
+
+    @Test
     void serverContext_keyOfAnotherCertificate_refusedNamingTheProblem() {
         SelfSignedCertificates.Pair other = SelfSignedCertificates.generate(1);
 
