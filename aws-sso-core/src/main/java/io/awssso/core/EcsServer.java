@@ -20,6 +20,13 @@ import javax.net.ssl.SSLContext;
  * keeps that in memory only, and forgets it on {@link #close()}. Start one with
  * {@link AwsSso#ecsServer} (token and TLS pair from the secure store) or {@link #start} (only what
  * the options say).
+ *
+ * <p>Auth: with a bearer token, every route but {@code /healthcheck} requires exactly
+ * {@code Authorization: Bearer <token>} (403 otherwise). Without a token, as in aws-sso-cli,
+ * requests without the header are served and any request that sends one is refused (so a client
+ * configured for auth notices that the server has none); the server warns loudly at start.
+ * {@code disableAuth} serves everyone. While bound to loopback, requests whose {@code Host} header
+ * is not {@code localhost} or a loopback address are refused, which stops DNS-rebinding web pages.
  */
 public final class EcsServer implements AutoCloseable {
     private final EcsCredentialsServer server;
