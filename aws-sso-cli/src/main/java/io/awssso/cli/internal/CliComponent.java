@@ -13,6 +13,9 @@ public interface CliComponent {
     /** Returns the configured picocli command tree. */
     CommandLine commandLine();
 
+    /** Returns the library engine of this run (built when a command first needs it). */
+    Engine engine();
+
     /** Returns the global options the command tree fills in while parsing. */
     GlobalOptions globalOptions();
 

@@ -1,5 +1,6 @@
 package io.awssso.cli.internal;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,7 +8,6 @@ import java.util.Optional;
  * The environment variables the tool sees. {@code Main.run} passes the process environment; tests
  * pass their own map.
  */
-// TODO(wiring): replace with io.awssso.core's Environment once core exports it.
 public final class CliEnvironment {
     private final Map<String, String> variables;
 
@@ -27,5 +27,15 @@ public final class CliEnvironment {
     public Optional<String> get(String name) {
         String value = variables.get(name);
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** Returns every variable (handed to the engine, which passes them on to child processes). */
+    public Map<String, String> variables() {
+        return variables;
+    }
+
+    /** Returns the home directory: {@code $HOME} when set, as for the AWS CLI, else the JVM's. */
+    public Path home() {
+        return Path.of(get("HOME").orElseGet(() -> System.getProperty("user.home")));
     }
 }

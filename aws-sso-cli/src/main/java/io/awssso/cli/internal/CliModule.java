@@ -7,6 +7,8 @@ import dagger.multibindings.ClassKey;
 import dagger.multibindings.IntoMap;
 import io.awssso.cli.ExitCode;
 import io.awssso.cli.command.AwsSsoCommand;
+import io.awssso.cli.command.LoginCommand;
+import io.awssso.cli.command.LogoutCommand;
 import io.awssso.cli.command.VersionCommand;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -21,6 +23,18 @@ import picocli.CommandLine.Help;
  */
 @Module
 public interface CliModule {
+    /** Makes {@code login} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(LoginCommand.class)
+    Object loginCommand(LoginCommand command);
+
+    /** Makes {@code logout} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(LogoutCommand.class)
+    Object logoutCommand(LogoutCommand command);
+
     /** Makes {@code version} injectable through {@link CommandFactory}. */
     @Binds
     @IntoMap

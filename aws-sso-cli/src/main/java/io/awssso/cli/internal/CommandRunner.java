@@ -16,7 +16,12 @@ public final class CommandRunner {
      */
     public static int run(Terminal terminal, CliEnvironment environment, String... args) {
         try {
-            return CliComponent.create(terminal, environment).commandLine().execute(args);
+            CliComponent component = CliComponent.create(terminal, environment);
+            try {
+                return component.commandLine().execute(args);
+            } finally {
+                component.engine().close();
+            }
         } catch (RuntimeException e) {
             // Building the command tree failed (a bug); still report it the one documented way.
             return new FailureHandler(terminal, new GlobalOptions()).handle(e);
