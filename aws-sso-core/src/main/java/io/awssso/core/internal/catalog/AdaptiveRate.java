@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  *   <li>It starts at {@code initialRate} (high: until the service objects, the worker pool is the
  *       only bound).</li>
  *   <li>On the first throttle it drops to the smaller of {@code 0.85 x rate} and
- *       {@code 0.9 x} the calls that succeeded in the last second (right after a burst, that is the
+ *       {@code 0.85 x} the calls that succeeded in the last second (right after a burst, that is the
  *       best estimate of what the service sustains); later throttles cut by {@code 0.85}. A throttle
  *       also drains the current period's remaining permits, so the cut takes effect at once. Cuts
  *       are at most one per period: the 429s of one overload count once.</li>
@@ -26,8 +26,8 @@ import java.util.function.LongSupplier;
  */
 final class AdaptiveRate {
     static final double DECREASE = 0.85;
-    static final double GOODPUT_SHARE = 0.9;
-    static final double INCREASE_PER_PERIOD = 1.0;
+    static final double GOODPUT_SHARE = 0.85;
+    static final double INCREASE_PER_PERIOD = 0.5;
     private static final Duration PERIOD = Duration.ofSeconds(1);
 
     private final RateLimiter limiter;

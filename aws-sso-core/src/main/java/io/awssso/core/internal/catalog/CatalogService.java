@@ -186,14 +186,13 @@ public final class CatalogService implements RoleCatalog {
                 RoleFetcher.Settings.of(threads, config.maxRetry(), config.maxBackoffSeconds()));
         TokenHolder token = new TokenHolder(validToken.get(), renewRejected);
         Map<AccountId, List<String>> rolesByAccount;
-        List<Account> accounts;
+        List<Account> accounts = new ArrayList<>();
         try {
-            accounts = fetcher.listAccounts(token);
+            rolesByAccount = fetcher.listAll(token, listener, accounts);
             if (accounts.isEmpty()) {
                 throw new AwsSsoException("IAM Identity Center lists no accounts for SSO instance '"
                         + instance.name() + "'; check that the user has account assignments");
             }
-            rolesByAccount = fetcher.listRoles(accounts, token, listener);
         } catch (RoleFetcher.PartialFailure f) {
             throw describe(f, accounts(f));
         } finally {

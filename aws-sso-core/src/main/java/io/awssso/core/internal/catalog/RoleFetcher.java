@@ -98,71 +98,67 @@ final class RoleFetcher {
         return rate.throttles();
     }
 
-    /** Every account, following NextToken. */
-    List<Account> listAccounts(TokenHolder token) {
-        List<Account> out = new ArrayList<>();
-        String next = null;
-        do {
-            String page = next;
-            Page<Account> p = call(token, t -> client.listAccounts(t, page, MAX_RESULTS));
-            out.addAll(p.items());
-            next = p.nextToken();
-        } while (next != null);
-        return out;
-    }
-
     /**
-     * The role names of every account: the first account serially (so that a token renewal happens
-     * before the workers start), the rest on {@code min(threads, accounts - 1)} workers.
+     * Every account (following NextToken) and the role names of each. The listings overlap: the
+     * roles of a page's accounts are fetched by {@code threads} workers while the next page of
+     * accounts is read. (aws-sso-cli lists the first account alone so that a token renewal happens
+     * before the workers start; here the token is known to be valid before the first call and the
+     * {@link TokenHolder} lets only one worker renew, so nothing needs to wait.)
      *
+     * @param accountsOut receives the accounts, in the order listed
      * @throws PartialFailure naming each account that failed, after every account was tried
      */
-    Map<AccountId, List<String>> listRoles(List<Account> accounts, TokenHolder token,
-            RefreshListener listener) {
+    Map<AccountId, List<String>> listAll(TokenHolder token, RefreshListener listener,
+            List<Account> accountsOut) {
         Map<AccountId, List<String>> roles = new ConcurrentHashMap<>();
         Map<AccountId, RuntimeException> failures = new ConcurrentHashMap<>();
-        int total = accounts.size();
         AtomicInteger done = new AtomicInteger();
-        listener.started(total);
-        Runnable[] tasks = new Runnable[total];
-        for (int i = 0; i < total; i++) {
-            AccountId id = accounts.get(i).id();
-            tasks[i] = () -> {
-                try {
-                    roles.put(id, rolesOf(id, token));
-                } catch (RuntimeException e) {
-                    failures.put(id, e);
+        AtomicInteger total = new AtomicInteger(); // 0 until every account is known
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "aws-sso-catalog");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            String next = null;
+            do {
+                String page = next;
+                Page<Account> p = call(token, t -> client.listAccounts(t, page, MAX_RESULTS));
+                for (Account a : p.items()) {
+                    accountsOut.add(a);
+                    pool.execute(() -> {
+                        try {
+                            roles.put(a.id(), rolesOf(a.id(), token));
+                        } catch (RuntimeException e) {
+                            failures.put(a.id(), e);
+                        }
+                        int d = done.incrementAndGet();
+                        int n = total.get();
+                        if (n > 0) {
+                            listener.progress(d, n);
+                        }
+                    });
                 }
-                listener.progress(done.incrementAndGet(), total);
-            };
-        }
-        if (total > 0) {
-            tasks[0].run();
-        }
-        int workers = Math.min(settings.threads(), total - 1);
-        if (workers > 0) {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "aws-sso-catalog");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                for (int i = 1; i < total; i++) {
-                    pool.execute(tasks[i]);
-                }
-                pool.shutdown();
-                while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
-                    // keep waiting: every call is bounded by retries and timeouts
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-                throw new AwsSsoException("interrupted while listing roles");
+                next = p.nextToken();
+            } while (next != null);
+            if (!accountsOut.isEmpty()) {
+                listener.started(accountsOut.size());
+                total.set(accountsOut.size());
+                listener.progress(done.get(), accountsOut.size()); // those finished meanwhile
             }
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                // keep waiting: every call is bounded by retries and timeouts
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AwsSsoException("interrupted while listing roles");
+        } finally {
+            pool.shutdownNow();
         }
         if (!failures.isEmpty()) {
             Map<AccountId, RuntimeException> ordered = new LinkedHashMap<>();
-            accounts.stream().map(Account::id).filter(failures::containsKey)
+            accountsOut.stream().map(Account::id).filter(failures::containsKey)
                     .forEach(id -> ordered.put(id, failures.get(id)));
             throw new PartialFailure(Collections.unmodifiableMap(ordered));
         }

@@ -324,7 +324,7 @@ class CatalogServiceTest {
 
             @Override
             public void progress(int done, int total) {
-                events.add("progress " + total);
+                events.add("progress " + done + "/" + total);
             }
 
             @Override
@@ -334,7 +334,8 @@ class CatalogServiceTest {
         });
         assertThat(events).first().isEqualTo("started 12");
         assertThat(events).last().isEqualTo("finished");
-        assertThat(events).filteredOn(e -> e.startsWith("progress")).hasSize(12);
+        assertThat(events).contains("progress 12/12");
+        assertThat(events).filteredOn(e -> e.startsWith("progress")).allMatch(e -> e.endsWith("/12"));
     }
 
     @Test
