@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,8 +38,7 @@ final class CacheCodec {
         CacheData c = new CacheData();
         c.version = root.path("Version").asInt(0);
         c.configCreatedAt = root.path("ConfigCreatedAt").asLong(0);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("SSO").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.path("SSO").properties()) {
             c.sso.put(e.getKey(), readSso(e.getValue()));
         }
         return c;
@@ -57,8 +55,7 @@ final class CacheCodec {
         s.ssoRegion = roles.path("SSORegion").asText("");
         s.startUrl = roles.path("StartUrl").asText("");
         s.defaultRegion = roles.path("DefaultRegion").asText("");
-        for (Iterator<Map.Entry<String, JsonNode>> it = roles.path("Accounts").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : roles.path("Accounts").properties()) {
             long id;
             try {
                 id = Long.parseLong(e.getKey().strip(), 10);
@@ -77,8 +74,7 @@ final class CacheCodec {
         a.emailAddress = n.path("EmailAddress").asText("");
         a.defaultRegion = n.path("DefaultRegion").asText("");
         readTags(n.path("Tags"), a.tags);
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.path("Roles").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.path("Roles").properties()) {
             JsonNode r = e.getValue();
             CacheData.Role role = new CacheData.Role();
             role.arn = r.path("Arn").asText("");
@@ -93,8 +89,7 @@ final class CacheCodec {
     }
 
     private static void readTags(JsonNode n, Map<String, String> into) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
             into.put(e.getKey(), e.getValue().asText(""));
         }
     }

@@ -83,6 +83,7 @@ final class CacheFile {
             try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
                     FileLock held = acquire(ch)) {
+                assert held.isValid();
                 CacheData data = read();
                 T result = change.apply(data);
                 write(data);

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * A compiled {@code ProfileFormat}. The template (Go form translated, or Pebble form as written)
- * is compiled once; {@link #name(Map)} evaluates it against one role's variable map.
+ * is compiled once; a template is taken as Go when an action refers to a field with a leading
+ * dot ({@code .RoleName}), or when it is not valid Pebble but translates as Go; {@link #name(Map)} evaluates it against one role's variable map.
  * Thread-safe.
  */
 public final class PebbleProfileNamer implements ProfileNamer {
@@ -66,6 +67,19 @@ public final class PebbleProfileNamer implements ProfileNamer {
                 GoTemplateTranslator.Translation t = GoTemplateTranslator.translate(format);
                 pebble = t.pebble();
                 constants = t.constants();
+            } else {
+                try {
+                    return new PebbleProfileNamer(format, ENGINE.getTemplate(pebble), constants, instance, clock);
+                } catch (PebbleException notPebble) {
+                    // a Go template without fields, e.g. {{ StringsJoin ":" "a" "b" }}
+                    try {
+                        GoTemplateTranslator.Translation t = GoTemplateTranslator.translate(format);
+                        pebble = t.pebble();
+                        constants = t.constants();
+                    } catch (IllegalArgumentException notGo) {
+                        throw notPebble;
+                    }
+                }
             }
             return new PebbleProfileNamer(format, ENGINE.getTemplate(pebble), constants, instance, clock);
         } catch (IllegalArgumentException | PebbleException e) {

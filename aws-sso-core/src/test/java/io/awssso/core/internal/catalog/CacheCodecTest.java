@@ -111,4 +111,60 @@ class CacheCodecTest {
         Files.writeString(p, "{ torn");
         assertThat(new CacheFile(p).read().sso).isEmpty();
     }
+
+    @Test
+    void update_whileWritersRun_readersAlwaysSeeAWholeFile() throws Exception {
+        Path path = dir.resolve("cache.json");
+        CacheFile file = new CacheFile(path);
+        file.update(c -> {
+            grow(c, 0);
+            return null;
+        });
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        Thread reader = new Thread(() -> {
+            while (!stop.get()) {
+                try {
+                    CacheCodec.read(Files.readString(path)); // strict: a torn file would throw
+                    reads.incrementAndGet();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        reader.setUncaughtExceptionHandler((t, e) -> failure.set(e));
+        reader.start();
+        for (int i = 1; i <= 30; i++) {
+            int n = i;
+            file.update(c -> {
+                grow(c, n);
+                return null;
+            });
+        }
+        stop.set(true);
+        reader.join();
+        assertThat(failure.get()).isNull();
+        assertThat(reads.get()).isPositive();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsOnly("cache.json", "cache.lock");
+        }
+    }
+
+    /** Makes each write a different, sizeable file (a few hundred KB). */
+    private static void grow(CacheData c, int n) {
+        CacheData.Sso s = c.sso.computeIfAbsent("Default", k -> new CacheData.Sso());
+        s.accounts.clear();
+        for (long a = 0; a < 300 + n; a++) {
+            CacheData.Account acc = new CacheData.Account();
+            acc.alias = "account-" + a + "-" + n;
+            for (int r = 0; r < 3; r++) {
+                CacheData.Role role = new CacheData.Role();
+                role.arn = "arn:aws:iam::" + String.format("%012d", a) + ":role/R" + r;
+                role.tags.put("Role", "R" + r);
+                acc.roles.put("R" + r, role);
+            }
+            s.accounts.put(a, acc);
+        }
+    }
 }

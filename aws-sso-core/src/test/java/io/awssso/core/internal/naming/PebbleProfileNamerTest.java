@@ -61,6 +61,13 @@ class PebbleProfileNamerTest {
                 Arguments.of("{{ .RoleName -}}  :  {{- .AccountIdPad }}", "", "AdministratorAccess:012345678901"),
                 Arguments.of("{{ printf \"%s@%s\" .RoleName .SSORegion }}", "", "AdministratorAccess@us-east-1"),
                 Arguments.of("{{ \"#{x}\" }}{ {{ .RoleName }} }", "", "#{x}{ AdministratorAccess }"),
+                Arguments.of("{{ .AccountAlias | StringReplace \" \" \"_\" }}", "", "My_Prod_Account"),
+                Arguments.of("{{ StringReplace \"Prod\" \"'\\\"\" .AccountAlias }}", "", "My '\" Account"),
+                Arguments.of("{{ `raw \\n` }}{{ .RoleName }}", "", "raw \\nAdministratorAccess"),
+                Arguments.of("{{ lower (FirstItem .AccountName (StringsJoin \"-\" (.AccountAlias | nospace) (trunc 5 .RoleName))) }}", "", "myprodaccount-admin"),
+                Arguments.of("{{ .AccountName | default .AccountAlias | kebabcase }}", "", "my-prod-account"),
+                Arguments.of("{{- .RoleName -}}", "", "AdministratorAccess"),
+                Arguments.of("{{ StringsJoin \":\" \"a\" \"\" \"b\" }}", "", "a:b"),
                 Arguments.of("", "", "012345678901:AdministratorAccess"));
     }
 
