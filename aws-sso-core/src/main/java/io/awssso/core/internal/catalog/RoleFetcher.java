@@ -114,6 +114,7 @@ final class RoleFetcher {
         Map<AccountId, RuntimeException> failures = new ConcurrentHashMap<>();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger total = new AtomicInteger(); // 0 until every account is known
+        int[] reported = {0};
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
             Thread t = new Thread(r, "aws-sso-catalog");
             t.setDaemon(true);
@@ -132,11 +133,7 @@ final class RoleFetcher {
                         } catch (RuntimeException e) {
                             failures.put(a.id(), e);
                         }
-                        int d = done.incrementAndGet();
-                        int n = total.get();
-                        if (n > 0) {
-                            listener.progress(d, n);
-                        }
+                        report(listener, done.incrementAndGet(), total.get(), reported);
                     });
                 }
                 next = p.nextToken();
@@ -144,7 +141,7 @@ final class RoleFetcher {
             if (!accountsOut.isEmpty()) {
                 listener.started(accountsOut.size());
                 total.set(accountsOut.size());
-                listener.progress(done.get(), accountsOut.size()); // those finished meanwhile
+                report(listener, done.get(), accountsOut.size(), reported); // those finished meanwhile
             }
             pool.shutdown();
             while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
@@ -163,6 +160,19 @@ final class RoleFetcher {
             throw new PartialFailure(Collections.unmodifiableMap(ordered));
         }
         return roles;
+    }
+
+    /** Reports {@code done} unless the total is unknown yet or a higher count was reported. */
+    private static void report(RefreshListener listener, int done, int total, int[] reported) {
+        if (total <= 0) {
+            return;
+        }
+        synchronized (reported) {
+            if (done > reported[0]) {
+                reported[0] = done;
+                listener.progress(done, total);
+            }
+        }
     }
 
     private List<String> rolesOf(AccountId account, TokenHolder token) {

@@ -335,6 +335,9 @@ class CatalogServiceTest {
         assertThat(events).first().isEqualTo("started 12");
         assertThat(events).last().isEqualTo("finished");
         assertThat(events).contains("progress 12/12");
+        List<Integer> done = events.stream().filter(e -> e.startsWith("progress"))
+                .map(e -> Integer.parseInt(e.substring("progress ".length(), e.indexOf('/')))).toList();
+        assertThat(done).isSorted().doesNotHaveDuplicates().last().isEqualTo(12);
         assertThat(events).filteredOn(e -> e.startsWith("progress")).allMatch(e -> e.endsWith("/12"));
     }
 
