@@ -9,6 +9,9 @@ import io.awssso.cli.ExitCode;
 import io.awssso.cli.command.AwsSsoCommand;
 import io.awssso.cli.command.LoginCommand;
 import io.awssso.cli.command.LogoutCommand;
+import io.awssso.cli.command.SetupCommand;
+import io.awssso.cli.command.SetupEcsAuthCommand;
+import io.awssso.cli.command.SetupEcsCommand;
 import io.awssso.cli.command.VersionCommand;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -34,6 +37,24 @@ public interface CliModule {
     @IntoMap
     @ClassKey(LogoutCommand.class)
     Object logoutCommand(LogoutCommand command);
+
+    /** Makes {@code setup} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(SetupCommand.class)
+    Object setupCommand(SetupCommand command);
+
+    /** Makes {@code setup ecs} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(SetupEcsCommand.class)
+    Object setupEcsCommand(SetupEcsCommand command);
+
+    /** Makes {@code setup ecs auth} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(SetupEcsAuthCommand.class)
+    Object setupEcsAuthCommand(SetupEcsAuthCommand command);
 
     /** Makes {@code version} injectable through {@link CommandFactory}. */
     @Binds

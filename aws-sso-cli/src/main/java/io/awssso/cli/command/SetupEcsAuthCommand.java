@@ -1,0 +1,67 @@
+package io.awssso.cli.command;
+
+import io.awssso.cli.ExitCode;
+import io.awssso.cli.internal.Engine;
+import io.awssso.cli.internal.Terminal;
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code aws-sso setup ecs auth}: stores the ECS server's bearer token in the secure store, or
+ * deletes it. The server then requires {@code Authorization: Bearer <token>} on every request but
+ * the health checks.
+ */
+@Command(name = "auth", description = {
+        "Store or delete the ECS server's bearer token (kept in the secure store).",
+        "Give the bare token: clients send it as 'Authorization: Bearer <token>', so AWS SDKs need",
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer <token>'. The running server reads the token when it",
+        "starts: restart it after a change."},
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  aws-sso setup ecs auth -t \"$(openssl rand -hex 32)\"", "  aws-sso setup ecs auth --delete"})
+public final class SetupEcsAuthCommand implements Callable<Integer> {
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Action action;
+
+    /** Exactly one of: store a token, delete it. */
+    static final class Action {
+        @Option(names = {"-t", "--bearer-token"}, paramLabel = "<token>", required = true,
+                description = "The token to store, without the 'Bearer ' prefix.")
+        String token;
+
+        @Option(names = {"-d", "--delete"}, required = true, description = "Delete the stored token.")
+        boolean delete;
+    }
+
+    private final Engine engine;
+    private final Terminal terminal;
+
+    /**
+     * Creates the command.
+     *
+     * @param engine the library engine (for the secure store)
+     * @param terminal where messages go (stderr)
+     */
+    @Inject
+    public SetupEcsAuthCommand(Engine engine, Terminal terminal) {
+        this.engine = engine;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        if (action.delete) {
+            engine.get().setEcsBearerToken(null);
+            terminal.err().println("Deleted the ECS server's bearer token: a server started now accepts only"
+                    + " requests without an Authorization header.");
+        } else {
+            engine.get().setEcsBearerToken(action.token);
+            terminal.err().println("Stored the ECS server's bearer token. Clients need"
+                    + " AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer <token>'; restart a running server.");
+        }
+        return ExitCode.OK.code();
+    }
+}
