@@ -6,6 +6,7 @@ import io.awssso.api.CatalogRole;
 import io.awssso.api.ConfigurationException;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCatalog;
+import io.awssso.api.RoleCredentials;
 import io.awssso.api.SsoToken;
 import io.awssso.api.spi.IdentityCenterClientFactory;
 import io.awssso.api.spi.SecureStore;
@@ -276,6 +277,111 @@ public final class AwsSso implements AutoCloseable {
         graph.catalog().recordUse(arn);
     }
 
+    // ------------------------------------------------------------------ credentials
+
+    /**
+     * The role a profile name stands for ({@code -p/--profile}), from the role cache (refreshed
+     * first when it has expired).
+     *
+     * @throws io.awssso.api.RoleNotFoundException "Invalid --profile X" when no role has that name
+     */
+    public RoleArn roleByProfile(String profile) {
+        if (profile == null || profile.isBlank()) {
+            throw new IllegalArgumentException("profile name is missing");
+        }
+        try {
+            return graph.catalog().roleByProfile(profile).arn();
+        } catch (io.awssso.api.RoleNotFoundException e) {
+            throw new io.awssso.api.RoleNotFoundException("Invalid --profile " + profile + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The role an {@code -a/--arn} value names: {@code arn:aws:iam::<account>:role/<name>} or the
+     * short {@code <account>:<name>}. Account ids are read in base 10 (leading zeros kept).
+     *
+     * @throws IllegalArgumentException when the text is neither form
+     */
+    public static RoleArn roleByArn(String arn) {
+        return RoleArn.parse(arn);
+    }
+
+    /**
+     * The role {@code -A/--account} and {@code -R/--role} name; the account id is read in base 10
+     * and padded to 12 digits ({@code 0123} is account 000000000123, never octal).
+     *
+     * @throws IllegalArgumentException when the account id is not up to 12 decimal digits
+     */
+    public static RoleArn roleByAccount(String accountId, String roleName) {
+        return RoleArn.of(AccountId.parse(accountId), roleName);
+    }
+
+    /**
+     * Role credentials: the stored ones while valid for more than a minute, else fetched
+     * (GetRoleCredentials, or AssumeRole along the {@code Via} chain) and stored. The fetch runs
+     * under the secure store's cross-process lock after a second look at the store, so concurrent
+     * processes asking for the same role make one call.
+     *
+     * @param stsRefresh {@code --sts-refresh}: fetch even when the stored ones are valid
+     * @throws io.awssso.api.LoginRequiredException when a fetch needs a token and there is none
+     *     (and AutoLogin is off)
+     * @throws ConfigurationException when the {@code Via} chain loops
+     */
+    public RoleCredentials credentials(RoleArn arn, boolean stsRefresh) {
+        return graph.credentials().credentials(Objects.requireNonNull(arn, "arn"), stsRefresh,
+                io.awssso.core.internal.credentials.CredentialService.MARGIN);
+    }
+
+    /**
+     * The stored credentials of a role when valid for more than a minute; reads the config and the
+     * store only (no SDK client, no role cache, no template engine), for the {@code process} fast
+     * path.
+     */
+    public Optional<RoleCredentials> cachedCredentials(RoleArn arn) {
+        return graph.credentials().cached(Objects.requireNonNull(arn, "arn"));
+    }
+
+    /** This engine's credentials as the API's {@link io.awssso.api.CredentialProvider}. */
+    public io.awssso.api.CredentialProvider credentialProvider() {
+        return graph.credentials();
+    }
+
+    /**
+     * The variables {@code exec} and {@code eval} set for a role (reference 4.1): credentials, the
+     * {@code AWS_SSO_*} variables, {@code AWS_SSO_TAG_*} for {@code EnvVarTags}, and the region
+     * variables by the FAQ's rules, judged against this engine's environment: the region is set
+     * when the variables are unset or hold what aws-sso set last ({@code AWS_SSO_DEFAULT_REGION}),
+     * or always with {@code overwriteRegion}; never with {@code noRegion}.
+     */
+    public RoleEnvironment roleEnvironment(RoleCredentials credentials, boolean noRegion,
+            boolean overwriteRegion) {
+        RoleArn arn = credentials.roleArn();
+        CatalogRole role = null;
+        try {
+            role = graph.catalog().role(arn);
+        } catch (io.awssso.api.RoleNotFoundException e) {
+            // a role outside the cache still gets its credentials; it has no profile name or tags
+        }
+        AwsSsoConfig config = graph.config();
+        String region = config.effectiveRegion(graph.instance(), arn.accountId(), arn.roleName());
+        io.awssso.core.internal.credentials.RoleVariables.Change c =
+                io.awssso.core.internal.credentials.RoleVariables.forRole(credentials, instanceName(),
+                        role == null ? "" : role.profile(), role == null ? Map.of() : role.tags(),
+                        config.envVarTags(),
+                        new io.awssso.core.internal.credentials.RoleVariables.RegionRule(region, noRegion,
+                                overwriteRegion),
+                        graph.inputs().env().variables());
+        return new RoleEnvironment(c.set(), c.unset());
+    }
+
+    /** The variables {@code eval --clear} removes (the region ones only when aws-sso set them). */
+    public RoleEnvironment clearedEnvironment() {
+        io.awssso.core.internal.credentials.RoleVariables.Change c =
+                io.awssso.core.internal.credentials.RoleVariables.clear(graph.config().envVarTags(),
+                        graph.inputs().env().variables());
+        return new RoleEnvironment(c.set(), c.unset());
+    }
+
     private RefreshResult result(CatalogService.RefreshOutcome o) {
         return new RefreshResult(graph.catalog().ssoName(), new java.util.TreeSet<>(o.added()),
                 new java.util.TreeSet<>(o.removed()), o.accounts(), o.roles(), o.throttled(), o.elapsed());
@@ -304,15 +410,18 @@ public final class AwsSso implements AutoCloseable {
 
     /**
      * Which stored role credentials belong to this instance: all of them with one instance;
-     * with several, those of the accounts this instance's config names.
+     * with several, those of the roles in this instance's cache and of the accounts its config
+     * names.
      */
     private Predicate<RoleArn> credentialsOfInstance() {
         AwsSsoConfig config = graph.config();
         if (config.ssoConfig().size() <= 1) {
             return arn -> true;
         }
-        Set<AccountId> accounts = graph.instance().accounts().keySet();
-        return arn -> accounts.contains(arn.accountId());
+        Set<RoleArn> cached = new java.util.HashSet<>();
+        graph.catalog().cachedRoles().forEach(r -> cached.add(r.arn()));
+        Set<AccountId> configured = graph.instance().accounts().keySet();
+        return arn -> cached.contains(arn) || configured.contains(arn.accountId());
     }
 
     /** Builds an {@link AwsSso}. Every setting is optional. */

@@ -7,6 +7,7 @@ import io.awssso.core.internal.catalog.CatalogService;
 import io.awssso.core.internal.config.AwsSsoConfig;
 import io.awssso.core.internal.config.ConfigLocation;
 import io.awssso.core.internal.config.SsoConfig;
+import io.awssso.core.internal.credentials.CredentialService;
 import io.awssso.core.internal.login.LoginService;
 import jakarta.inject.Singleton;
 
@@ -35,6 +36,9 @@ public interface CoreComponent {
 
     /** The role catalog of the selected instance. */
     CatalogService catalog();
+
+    /** Role credentials (store first, fetch when needed). */
+    CredentialService credentials();
 
     /** What was opened, for closing. */
     Resources resources();

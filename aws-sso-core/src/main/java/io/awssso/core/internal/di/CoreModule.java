@@ -13,6 +13,7 @@ import io.awssso.core.internal.config.AwsSsoConfig;
 import io.awssso.core.internal.config.ConfigLoader;
 import io.awssso.core.internal.config.ConfigLocation;
 import io.awssso.core.internal.config.SsoConfig;
+import io.awssso.core.internal.credentials.CredentialService;
 import io.awssso.core.internal.login.AwsCliTokenCache;
 import io.awssso.core.internal.login.LoginService;
 import io.awssso.core.internal.login.LoginSettings;
@@ -109,5 +110,20 @@ final class CoreModule {
         return new CatalogService(config, instance, location.file(), location.cacheFile(), client,
                 () -> login.validToken(settings), rejected -> login.renewRejected(silent, rejected),
                 in.clock());
+    }
+
+    /**
+     * Role credentials. The client, the login service and the catalog are lazy: a cache hit (the
+     * {@code process} fast path) builds none of them.
+     */
+    @Provides
+    @Singleton
+    static CredentialService credentials(SecureStore store, dagger.Lazy<IdentityCenterClient> client,
+            dagger.Lazy<LoginService> login, dagger.Lazy<CatalogService> catalog, AwsSsoConfig config,
+            SsoConfig instance, CoreInputs in) {
+        LoginSettings settings = new LoginSettings(instance.toSsoInstance(), config.authWorkflow(),
+                instance.authUrlAction(), config.autoLogin(), instance.awsCliSsoSession().orElse(null));
+        return new CredentialService(() -> store, client::get, () -> login.get().validToken(settings),
+                instance, (arn, expires) -> catalog.get().recordCredentialsExpire(arn, expires), in.clock());
     }
 }

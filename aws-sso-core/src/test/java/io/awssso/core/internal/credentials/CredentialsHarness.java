@@ -1,0 +1,82 @@
+package io.awssso.core.internal.credentials;
+
+import io.awssso.api.ClientRegistration;
+import io.awssso.api.SsoInstance;
+import io.awssso.api.SsoToken;
+import io.awssso.api.spi.IdentityCenterClient;
+import io.awssso.api.spi.IdentityCenterClientFactory;
+import io.awssso.core.AwsSso;
+import io.awssso.core.internal.aws.SdkClientOptions;
+import io.awssso.core.internal.aws.SdkIdentityCenterClientFactory;
+import io.awssso.testkit.IdentityCenterEmulator;
+import io.awssso.testkit.InMemorySecureStore;
+import io.awssso.testkit.IssuedTokens;
+import io.awssso.testkit.MutableClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An engine on an emulator over real HTTP: config in a throwaway home, a store holding a signed-in
+ * session, the real SDK client (counted, so tests see whether one was built).
+ */
+final class CredentialsHarness {
+    final Path home;
+    final Path configFile;
+    final IdentityCenterEmulator emulator;
+    final MutableClock clock;
+    final InMemorySecureStore store = InMemorySecureStore.create();
+    final AtomicInteger clientsCreated = new AtomicInteger();
+    Map<String, String> env = Map.of();
+
+    CredentialsHarness(Path home, IdentityCenterEmulator emulator, MutableClock clock) {
+        this.home = home;
+        this.configFile = home.resolve(".config/aws-sso/config.yaml");
+        this.emulator = emulator;
+        this.clock = clock;
+    }
+
+    CredentialsHarness config(String instanceExtra, String topLevelExtra) {
+        String yaml = "SSOConfig:\n  Default:\n    SSORegion: us-east-1\n    StartUrl: " + emulator.startUrl() + "\n"
+                + instanceExtra + topLevelExtra;
+        try {
+            Files.createDirectories(configFile.getParent());
+            Files.writeString(configFile, yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    CredentialsHarness signedIn() {
+        IssuedTokens t = emulator.signIn();
+        ClientRegistration reg = new ClientRegistration(t.clientId(), t.clientSecret(), clock.instant(),
+                clock.instant().plus(Duration.ofDays(90)), null, null,
+                List.of(ClientRegistration.AUTHORIZATION_CODE, ClientRegistration.REFRESH_TOKEN));
+        SsoToken token = new SsoToken(t.accessToken(), "Bearer",
+                Duration.between(clock.instant(), t.accessTokenExpiresAt()), t.accessTokenExpiresAt(),
+                t.refreshToken(), null);
+        store.update(s -> s.withRegistration("Default", reg).withToken("Default", token));
+        return this;
+    }
+
+    AwsSso engine() {
+        IdentityCenterClientFactory sdk = new SdkIdentityCenterClientFactory(
+                SdkClientOptions.defaults().withEndpoint(emulator.endpoint()).withRetries(1, null), clock);
+        IdentityCenterClientFactory counted = new IdentityCenterClientFactory() {
+            @Override
+            public IdentityCenterClient create(SsoInstance instance) {
+                clientsCreated.incrementAndGet();
+                return sdk.create(instance);
+            }
+        };
+        return AwsSso.builder().configFile(configFile.toString()).environment(env, home).clock(clock)
+                .secureStore(store).identityCenterClientFactory(counted).build();
+    }
+}
