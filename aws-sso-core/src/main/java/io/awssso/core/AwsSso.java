@@ -97,7 +97,10 @@ public final class AwsSso implements AutoCloseable {
      * @return true when there was a session to end
      */
     public boolean logout() {
-        return graph.loginService().logout(loginSettings(Optional.empty()), credentialsOfInstance());
+        boolean hadSession = graph.loginService().logout(loginSettings(Optional.empty()),
+                credentialsOfInstance());
+        graph.catalog().expireAllCredentials(); // the list's Expires column must not promise more
+        return hadSession;
     }
 
     /**
