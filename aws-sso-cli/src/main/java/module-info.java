@@ -8,6 +8,8 @@ module io.awssso.cli {
     requires org.slf4j;
     requires dagger;
     requires jakarta.inject;
+    // exec ignores Ctrl-C while its child runs (sun.misc.Signal)
+    requires jdk.unsupported;
     requires static java.compiler;
 
     // picocli reads and writes the annotated fields of commands and mixins reflectively, even

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
         name = "aws-sso",
         synopsisSubcommandLabel = "<command>",
         description = "Sign in to AWS IAM Identity Center (AWS SSO) and use role credentials.",
-        subcommands = {LoginCommand.class, LogoutCommand.class, SetupCommand.class, VersionCommand.class},
+        subcommands = {ProcessCommand.class, ExecCommand.class, EvalCommand.class, CredentialsCommand.class,
+                TimeCommand.class, LoginCommand.class, LogoutCommand.class, SetupCommand.class, VersionCommand.class},
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'aws-sso <command> --help' for the options of a command."})

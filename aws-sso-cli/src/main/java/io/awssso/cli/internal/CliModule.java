@@ -7,11 +7,16 @@ import dagger.multibindings.ClassKey;
 import dagger.multibindings.IntoMap;
 import io.awssso.cli.ExitCode;
 import io.awssso.cli.command.AwsSsoCommand;
+import io.awssso.cli.command.CredentialsCommand;
+import io.awssso.cli.command.EvalCommand;
+import io.awssso.cli.command.ExecCommand;
 import io.awssso.cli.command.LoginCommand;
 import io.awssso.cli.command.LogoutCommand;
+import io.awssso.cli.command.ProcessCommand;
 import io.awssso.cli.command.SetupCommand;
 import io.awssso.cli.command.SetupEcsAuthCommand;
 import io.awssso.cli.command.SetupEcsCommand;
+import io.awssso.cli.command.TimeCommand;
 import io.awssso.cli.command.VersionCommand;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -56,6 +61,36 @@ public interface CliModule {
     @ClassKey(SetupEcsAuthCommand.class)
     Object setupEcsAuthCommand(SetupEcsAuthCommand command);
 
+    /** Makes {@code process} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(ProcessCommand.class)
+    Object processCommand(ProcessCommand command);
+
+    /** Makes {@code exec} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(ExecCommand.class)
+    Object execCommand(ExecCommand command);
+
+    /** Makes {@code eval} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(EvalCommand.class)
+    Object evalCommand(EvalCommand command);
+
+    /** Makes {@code credentials} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(CredentialsCommand.class)
+    Object credentialsCommand(CredentialsCommand command);
+
+    /** Makes {@code time} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(TimeCommand.class)
+    Object timeCommand(TimeCommand command);
+
     /** Makes {@code version} injectable through {@link CommandFactory}. */
     @Binds
     @IntoMap
@@ -75,6 +110,8 @@ public interface CliModule {
                 .setParameterExceptionHandler(failures)
                 .setExecutionExceptionHandler(failures)
                 .setExecutionStrategy(strategy);
+        // exec passes everything after the command name on untouched: `exec aws s3 ls --recursive`
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
             exitCodes.put(Integer.toString(code.code()), code.meaning());

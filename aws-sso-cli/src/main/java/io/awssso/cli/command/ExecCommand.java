@@ -1,0 +1,139 @@
+package io.awssso.cli.command;
+
+import io.awssso.api.AwsSsoException;
+import io.awssso.api.RoleArn;
+import io.awssso.api.RoleCredentials;
+import io.awssso.api.RoleNotFoundException;
+import io.awssso.cli.internal.CliEnvironment;
+import io.awssso.cli.internal.Engine;
+import io.awssso.cli.internal.Terminal;
+import io.awssso.cli.options.RoleSelector;
+import io.awssso.core.AwsSso;
+import io.awssso.core.RoleEnvironment;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code aws-sso exec [command [args...]]}: runs a command (default {@code $SHELL}) with the role's
+ * variables, stdin/stdout/stderr inherited, and exits with the command's own exit code.
+ */
+@Command(name = "exec", description = {
+        "Run a command (default $SHELL) with the role's credentials in its environment.",
+        "Exits with the command's exit code. Refuses when AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or",
+        "AWS_PROFILE is already set, unless --overwrite-env is given."},
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  aws-sso exec -p prod:Admin", "  aws-sso exec -a 012345678901:Admin -- aws s3 ls"})
+public final class ExecCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecCommand.class);
+    private static final List<String> CONFLICTING = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+            "AWS_PROFILE");
+
+    @Mixin
+    private RoleSelector selector;
+
+    @Option(names = {"-n", "--no-region"}, description = "Do not set AWS_DEFAULT_REGION and AWS_REGION.")
+    private boolean noRegion;
+
+    @Option(names = {"-O", "--overwrite-env"},
+            description = "Remove every AWS_* variable from the command's environment first, and set the region"
+                    + " even when one is set.")
+    private boolean overwriteEnv;
+
+    @Option(names = "--sts-refresh", description = "Fetch new credentials even when the stored ones are valid.")
+    private boolean stsRefresh;
+
+    @Parameters(paramLabel = "<command>", arity = "0..*",
+            description = "The command and its arguments (default: $SHELL).")
+    private List<String> command = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Engine engine;
+    private final Terminal terminal;
+    private final CliEnvironment environment;
+
+    /**
+     * Creates the command.
+     *
+     * @param engine the library engine
+     * @param terminal flushed before the command starts
+     * @param environment the environment handed to the command
+     */
+    @Inject
+    public ExecCommand(Engine engine, Terminal terminal, CliEnvironment environment) {
+        this.engine = engine;
+        this.terminal = terminal;
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Map<String, String> current = environment.variables();
+        if (!overwriteEnv) {
+            for (String name : CONFLICTING) {
+                if (environment.get(name).isPresent()) {
+                    throw new AwsSsoException("conflicting environment variable '" + name
+                            + "' is set; unset it or use --overwrite-env");
+                }
+            }
+        }
+        AwsSso sso = engine.get();
+        RoleArn arn = selector.resolve(sso, current).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "please specify --profile, --arn, or --account and --role (or set AWS_SSO_ROLE_ARN)"));
+        RoleCredentials creds = sso.credentials(arn, stsRefresh);
+        RoleEnvironment vars = sso.roleEnvironment(creds, noRegion, overwriteEnv);
+        try {
+            sso.recordHistory(arn);
+        } catch (RoleNotFoundException e) {
+            LOG.debug("{} is not in the role cache; History unchanged", arn);
+        }
+        List<String> argv = command.isEmpty() ? defaultCommand(current) : command;
+        ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
+        Map<String, String> childEnv = pb.environment();
+        childEnv.clear();
+        current.forEach((k, v) -> {
+            if (!overwriteEnv || !k.startsWith("AWS_")) {
+                childEnv.put(k, v);
+            }
+        });
+        childEnv.putAll(vars.applyTo(Map.of()));
+        vars.unset().forEach(childEnv::remove);
+        terminal.flush();
+        Process child;
+        try {
+            child = pb.start();
+        } catch (IOException e) {
+            throw new AwsSsoException("cannot run " + argv.get(0) + ": " + e.getMessage(), e);
+        }
+        ChildSignals.ignoreInterruptsWhile(child);
+        return child.waitFor();
+    }
+
+    private static List<String> defaultCommand(Map<String, String> env) {
+        if (!env.getOrDefault("XONSH_VERSION", "").isEmpty()) {
+            return List.of("xonsh");
+        }
+        String shell = env.getOrDefault("SHELL", "");
+        if (!shell.isEmpty()) {
+            return List.of(shell);
+        }
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
+                ? List.of("cmd.exe") : List.of("/bin/sh");
+    }
+}

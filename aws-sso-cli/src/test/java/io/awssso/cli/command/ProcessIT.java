@@ -1,0 +1,189 @@
+package io.awssso.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.awssso.cli.e2e.CliHarness;
+import io.awssso.cli.e2e.CliHarness.Result;
+import io.awssso.testkit.Operation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code aws-sso process} as the AWS SDKs run it: ./aws-sso in its own process, against the emulator. */
+class ProcessIT {
+    static final String ADMIN = "arn:aws:iam::012345678901:role/AdministratorAccess";
+    private final ObjectMapper json = new ObjectMapper();
+    private CliHarness h;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = CliHarness.start();
+        h.writeConfig(h.defaultConfig().replace("SecureStore: file", "SecureStore: json"));
+        Result login = h.run("login");
+        assertThat(login.exitCode()).as("%s", login).isZero();
+        h.emulator().clearCallLog();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        h.close();
+    }
+
+    private Path storeFile() {
+        return h.configDirectory().resolve("store.json");
+    }
+
+    /** Moves the stored credentials' expiry into the past, as if an hour had gone by. */
+    private void expireStoredCredentials() throws Exception {
+        ObjectNode store = (ObjectNode) json.readTree(storeFile().toFile());
+        ObjectNode creds = (ObjectNode) store.get("RoleCredentials").get(ADMIN);
+        creds.put("expiration", Instant.now().minusSeconds(3600).toEpochMilli());
+        json.writeValue(storeFile().toFile(), store);
+    }
+
+    @Test
+    void process_loggedIn_printsCredentialProcessJsonOnlyAndStoresTheCredentials() throws Exception {
+        Result r = h.run("process", "--arn", ADMIN);
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out()).startsWith("{\"Version\":1,\"AccessKeyId\":\"").doesNotEndWith("\n");
+        JsonNode doc = json.readTree(r.out());
+        assertThat(doc.get("Version").isInt()).isTrue();
+        assertThat(doc.get("Expiration").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(doc.fieldNames()).toIterable().containsExactly("Version", "AccessKeyId", "SecretAccessKey",
+                "SessionToken", "Expiration");
+        assertThat(h.emulator().issuedSecrets()).contains(doc.get("SecretAccessKey").asText());
+        assertThat(json.readTree(storeFile().toFile()).get("RoleCredentials").get(ADMIN).get("accessKeyId")
+                .asText()).isEqualTo(doc.get("AccessKeyId").asText());
+        assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
+    }
+
+    @Test
+    void process_storedValid_reusedWithoutAnyCall_andStsRefreshForcesOne() throws Exception {
+        String first = h.run("process", "--arn", ADMIN).out();
+        h.emulator().clearCallLog();
+
+        Result again = h.run("process", "-A", "12345678901", "-R", "AdministratorAccess");
+
+        assertThat(again.exitCode()).as("%s", again).isZero();
+        assertThat(again.out()).isEqualTo(first);
+        assertThat(h.emulator().callLog()).isEmpty();
+
+        Result forced = h.run("process", "-a", "012345678901:AdministratorAccess", "--sts-refresh");
+        assertThat(forced.exitCode()).as("%s", forced).isZero();
+        assertThat(forced.out()).isNotEqualTo(first);
+        assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
+    }
+
+    @Test
+    void process_noSelector_usageErrorAndNothingOnStdout() throws Exception {
+        Result r = h.run("process");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("please specify --arn");
+    }
+
+    @Test
+    void process_accountWithoutRole_usageError() throws Exception {
+        Result r = h.run("process", "-A", "012345678901");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Must specify both --account and --role");
+    }
+
+    @Test
+    void process_notLoggedIn_loginRequiredExitCode() throws Exception {
+        h.run("logout");
+
+        Result r = h.run("process", "--arn", ADMIN);
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(4);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void process_cachedHit_loadsNoSdkClientCatalogTemplateEngineOrLoginClasses() throws Exception {
+        h.run("process", "--arn", ADMIN);
+        Path log = h.home().resolve("classes.log");
+
+        Result r = h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "process", "--arn", ADMIN);
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        List<String> loaded = Files.readAllLines(log);
+        assertThat(loaded).anyMatch(l -> l.contains("io.awssso.cli.command.ProcessCommand "));
+        assertThat(loaded).anyMatch(l -> l.contains("io.awssso.core.internal.credentials.CredentialService "));
+        assertThat(loaded).noneMatch(l -> l.contains(" software.amazon.awssdk.services."))
+                .noneMatch(l -> l.contains(" software.amazon.awssdk.core.client."))
+                .noneMatch(l -> l.contains(" io.pebbletemplates."))
+                .noneMatch(l -> l.contains(" io.github.resilience4j."))
+                .noneMatch(l -> l.contains(" io.awssso.core.internal.catalog."))
+                .noneMatch(l -> l.contains(" io.awssso.core.internal.aws.SdkIdentityCenterClient "))
+                .noneMatch(l -> l.contains(" io.awssso.core.internal.login.LoginService "));
+    }
+
+    @Test
+    void process_fiftyConcurrentRunsForOneExpiredRole_oneGetRoleCredentials() throws Exception {
+        assertThat(h.run("process", "--arn", ADMIN).exitCode()).isZero();
+        expireStoredCredentials();
+        h.emulator().clearCallLog();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                runs.add(pool.submit(() -> h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xmx64m -Xss512k"),
+                        "process", "--arn", ADMIN)));
+            }
+            Set<String> keys = new HashSet<>();
+            for (Future<Result> f : runs) {
+                Result r = f.get();
+                assertThat(r.exitCode()).as("%s", r).isZero();
+                keys.add(json.readTree(r.out()).get("AccessKeyId").asText());
+            }
+            assertThat(keys).hasSize(1);
+            assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void process_fiftyConcurrentRunsWithExpiredToken_oneTokenRenewalAndOneGetRoleCredentials() throws Exception {
+        h.emulator().expireAccessTokens();
+        ObjectNode store = (ObjectNode) json.readTree(storeFile().toFile());
+        store.get("CreateTokenResponse").fields().forEachRemaining(e ->
+                ((ObjectNode) e.getValue()).put("expiresAt", Instant.now().minusSeconds(60).getEpochSecond()));
+        json.writeValue(storeFile().toFile(), store);
+        h.emulator().clearCallLog();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                runs.add(pool.submit(() -> h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xmx64m -Xss512k"),
+                        "process", "--arn", ADMIN)));
+            }
+            for (Future<Result> f : runs) {
+                Result r = f.get();
+                assertThat(r.exitCode()).as("%s", r).isZero();
+            }
+            assertThat(h.emulator().count(Operation.CREATE_TOKEN)).isEqualTo(1);
+            assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
