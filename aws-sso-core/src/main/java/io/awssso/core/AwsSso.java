@@ -385,6 +385,159 @@ public final class AwsSso implements AutoCloseable {
         return new RoleEnvironment(c.set(), c.unset());
     }
 
+    // ------------------------------------------------------------------ console and profiles
+
+    /**
+     * The variable that points the console sign-in at another federation endpoint (a full
+     * {@code .../federation} URL): the endpoint has no AWS SDK endpoint setting, so tests and
+     * private endpoints need this one.
+     */
+    public static final String FEDERATION_URL_VARIABLE = "AWS_SSO_FEDERATION_URL";
+
+    /**
+     * A console sign-in URL for a role (reference 9.1): its credentials (stored, or fetched),
+     * a sign-in token from the federation endpoint (with {@code SessionDuration} unless the
+     * credentials are role-chained), then the login URL with the start URL as issuer and the
+     * console of the region as destination. Opens nothing and records nothing.
+     *
+     * @throws IllegalArgumentException when the duration is outside 15 to 720 minutes
+     * @throws AwsSsoException when the federation endpoint refuses
+     */
+    public ConsoleSignIn consoleSignIn(RoleArn arn, ConsoleOptions options) {
+        int minutes = consoleMinutes(options);
+        return signIn(credentials(arn, options.stsRefresh()), options, minutes);
+    }
+
+    /**
+     * {@link #consoleSignIn} for a role, then the URL handed to the user by the URL action (a
+     * Firefox container named after the role's profile, coloured by its {@code Color} and
+     * {@code Icon} tags), and the role recorded in History.
+     */
+    public ConsoleSignIn openConsole(RoleArn arn, ConsoleOptions options) {
+        ConsoleSignIn s = consoleSignIn(arn, options);
+        open(s, options);
+        return s;
+    }
+
+    /**
+     * {@link #openConsole} for the role of the session's environment, as {@code console} without a
+     * selector: {@code AWS_PROFILE} naming a cached profile.
+     *
+     * @throws io.awssso.api.RoleNotFoundException when {@code AWS_PROFILE} names no cached role
+     * @throws IllegalArgumentException when the environment selects no role
+     */
+    public ConsoleSignIn openConsoleFromEnvironment(ConsoleOptions options) {
+        Optional<String> profile = graph.inputs().env().get("AWS_PROFILE");
+        if (profile.isEmpty()) {
+            throw new IllegalArgumentException("no role selected: give --profile, --arn, or --account and --role"
+                    + " (or set AWS_SSO_ROLE_ARN or AWS_PROFILE)");
+        }
+        RoleArn arn;
+        try {
+            arn = graph.catalog().roleByProfile(profile.get()).arn();
+        } catch (io.awssso.api.RoleNotFoundException e) {
+            throw new io.awssso.api.RoleNotFoundException("AWS_PROFILE is '" + profile.get()
+                    + "', which is not a profile of SSO instance '" + instanceName() + "'");
+        }
+        return openConsole(arn, options);
+    }
+
+    private int consoleMinutes(ConsoleOptions options) {
+        return io.awssso.core.internal.console.FederationClient.checkMinutes(
+                options.durationMinutes().orElseGet(() -> graph.config().consoleDurationMinutes()));
+    }
+
+    private ConsoleSignIn signIn(RoleCredentials creds, ConsoleOptions options, int minutes) {
+        SsoConfig instance = graph.instance();
+        RoleArn arn = creds.roleArn();
+        String region = options.region().orElseGet(() -> graph.config().effectiveRegion(instance,
+                arn.accountId(), arn.roleName()));
+        io.awssso.core.internal.console.FederationClient federation =
+                new io.awssso.core.internal.console.FederationClient(
+                        io.awssso.core.internal.console.FederationClient.endpoint(instance.ssoRegion(),
+                                graph.inputs().env().get(FEDERATION_URL_VARIABLE)),
+                        java.time.Duration.ofSeconds(30));
+        String token = federation.signinToken(creds, minutes);
+        String destination = io.awssso.core.internal.console.Partition.of(instance.ssoRegion()).consoleUrl(region);
+        String profile = cachedRole(arn).map(CatalogRole::profile).orElse("");
+        return new ConsoleSignIn(arn, profile, region, creds.roleChaining(),
+                federation.loginUrl(instance.startUrl(), destination, token));
+    }
+
+    private void open(ConsoleSignIn s, ConsoleOptions options) {
+        UrlAction action = options.urlAction()
+                .map(a -> UrlAction.fromConfigName(a).orElseThrow(() -> new ConfigurationException(
+                        "unknown URL action '" + a + "'; valid actions: " + UrlAction.names())))
+                .orElse(graph.config().urlAction());
+        Optional<CatalogRole> role = cachedRole(s.role());
+        // aws-sso-cli means to fall back to <account>:<role> for names the add-on URL cannot carry
+        String name = s.profile().isEmpty() || s.profile().contains("&")
+                ? s.role().accountId() + ":" + s.role().roleName() : s.profile();
+        Map<String, String> tags = role.map(CatalogRole::tags).orElse(Map.of());
+        graph.urlOpener().open(action, s.url(),
+                new io.awssso.core.internal.url.FirefoxContainer(name, tags.get("Color"), tags.get("Icon")));
+        if (role.isPresent()) {
+            graph.catalog().recordUse(s.role());
+        }
+    }
+
+    /** The role in the catalog (refreshed first when expired), or empty for a role outside it. */
+    private Optional<CatalogRole> cachedRole(RoleArn arn) {
+        try {
+            return Optional.of(graph.catalog().role(arn));
+        } catch (io.awssso.api.RoleNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What {@code setup profiles} would write (reference 1.3): the managed block of this instance
+     * (refreshing the role cache first when it has expired) merged into the AWS config file, with
+     * a unified diff. Nothing is written.
+     *
+     * @param awsConfigFile the file ({@code --aws-config}); empty for {@code $AWS_CONFIG_FILE},
+     *     then {@code ~/.aws/config}
+     * @param runningProgram the path of the launcher running this process, used in
+     *     {@code credential_process} unless {@code ConfigProfilesBinaryPath} is set; empty for
+     *     plain {@code aws-sso} from the PATH (with a warning)
+     * @throws ConfigurationException for duplicate profile names or damaged markers in the file
+     */
+    public ProfilesUpdate profilesUpdate(Optional<Path> awsConfigFile, Optional<String> runningProgram) {
+        Environment env = graph.inputs().env();
+        Path file = awsConfigFile.or(() -> env.get("AWS_CONFIG_FILE").map(env::expandPath))
+                .orElseGet(() -> env.home().resolve(".aws").resolve("config"));
+        AwsSsoConfig config = graph.config();
+        String binary = io.awssso.core.internal.profiles.ProfilesPlanner.binary(config.configProfilesBinaryPath(),
+                runningProgram, env, warning -> graph.inputs().user().println("warning: " + warning));
+        List<io.awssso.core.internal.profiles.ProfileEntry> entries =
+                io.awssso.core.internal.profiles.ProfilesPlanner.entries(catalog().roles());
+        List<String> block = new io.awssso.core.internal.profiles.ProfileBlock(instanceName(), binary,
+                config.configVariables()).lines(entries);
+        byte[] current = io.awssso.core.internal.profiles.AwsConfigFile.read(file);
+        byte[] updated;
+        try {
+            updated = io.awssso.core.internal.profiles.AwsConfigMerge.merge(current, instanceName(), block);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(file + ": " + e.getMessage());
+        }
+        String diff = io.awssso.core.internal.profiles.UnifiedDiff.diff(
+                new String(current, java.nio.charset.StandardCharsets.UTF_8),
+                new String(updated, java.nio.charset.StandardCharsets.UTF_8), file.toString(), file + " (new)");
+        return new ProfilesUpdate(file, entries.size(), String.join("\n", block) + "\n", diff, current, updated);
+    }
+
+    /**
+     * Writes a {@link #profilesUpdate} (temporary file, fsync, rename; a new file 0600, an existing
+     * one keeps its mode), unless it changes nothing.
+     *
+     * @throws AwsSsoException when the file changed since the update was made, or cannot be written
+     */
+    public void writeProfiles(ProfilesUpdate update) {
+        if (update.changed()) {
+            io.awssso.core.internal.profiles.AwsConfigFile.write(update.file(), update.current(), update.updated());
+        }
+    }
+
     private RefreshResult result(CatalogService.RefreshOutcome o) {
         return new RefreshResult(graph.catalog().ssoName(), new java.util.TreeSet<>(o.added()),
                 new java.util.TreeSet<>(o.removed()), o.accounts(), o.roles(), o.throttled(), o.elapsed());

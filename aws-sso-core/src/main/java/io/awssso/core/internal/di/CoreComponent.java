@@ -40,6 +40,9 @@ public interface CoreComponent {
     /** Role credentials (store first, fetch when needed). */
     CredentialService credentials();
 
+    /** Hands URLs to the user (login pages, console sign-ins). */
+    io.awssso.core.internal.url.UrlOpener urlOpener();
+
     /** What was opened, for closing. */
     Resources resources();
 

@@ -1,0 +1,110 @@
+package io.awssso.core.internal.profiles;
+
+import io.awssso.api.ConfigurationException;
+import io.awssso.api.RoleArn;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders the managed block of one SSO instance: the marker lines and one {@code [profile ...]}
+ * section per role, sorted by name. A profile carries only {@code credential_process} (plus
+ * {@code region} and {@code ConfigVariables}): any {@code sso_*} key would make the AWS SDKs take
+ * their own SSO path and skip {@code credential_process}.
+ */
+public final class ProfileBlock {
+    /** The marker prefix of the first line of a block. */
+    static final String BEGIN = "# BEGIN_AWS_SSO_CLI";
+    /** The marker prefix of the last line of a block. */
+    static final String END = "# END_AWS_SSO_CLI";
+    private static final String DEFAULT_INSTANCE = "Default";
+
+    private final String ssoName;
+    private final String binary;
+    private final Map<String, String> configVariables;
+
+    /**
+     * @param ssoName the SSO instance the profiles belong to
+     * @param binary the program {@code credential_process} runs (the aws-sso launcher)
+     * @param configVariables extra {@code key = value} lines for every profile, in order
+     */
+    public ProfileBlock(String ssoName, String binary, Map<String, String> configVariables) {
+        this.ssoName = Objects.requireNonNull(ssoName, "ssoName");
+        this.binary = Objects.requireNonNull(binary, "binary");
+        this.configVariables = new LinkedHashMap<>(configVariables);
+        requireOneLine("the aws-sso program path", binary);
+        requireOneLine("the SSO instance name", ssoName);
+        this.configVariables.forEach((k, v) -> {
+            requireOneLine("ConfigVariables key", k);
+            requireOneLine("ConfigVariables." + k, v);
+            if (k.isBlank() || k.contains("=") || k.startsWith("[")) {
+                throw new ConfigurationException("ConfigVariables key '" + k + "' is not a valid ~/.aws/config key");
+            }
+            if (k.startsWith("sso_")) {
+                throw new ConfigurationException("ConfigVariables must not set '" + k + "': an sso_* key makes the"
+                        + " AWS SDKs ignore credential_process");
+            }
+        });
+    }
+
+    /** The first marker line for {@code ssoName} ({@code _<SSO>} appended unless Default). */
+    public static String beginMarker(String ssoName) {
+        return DEFAULT_INSTANCE.equals(ssoName) ? BEGIN : BEGIN + "_" + ssoName;
+    }
+
+    /** The last marker line for {@code ssoName}. */
+    public static String endMarker(String ssoName) {
+        return DEFAULT_INSTANCE.equals(ssoName) ? END : END + "_" + ssoName;
+    }
+
+    /** The {@code credential_process} value for a role. */
+    public String credentialProcess(RoleArn arn) {
+        return CommandQuoting.word(binary) + " -S " + CommandQuoting.quoted(ssoName) + " process --arn "
+                + CommandQuoting.word(arn.toString());
+    }
+
+    /**
+     * The block's lines, markers included, without line terminators.
+     *
+     * @throws ConfigurationException naming both roles when two profiles have the same name
+     */
+    public List<String> lines(List<ProfileEntry> entries) {
+        List<ProfileEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(Comparator.comparing(ProfileEntry::name).thenComparing(e -> e.arn().toString()));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).name().equals(sorted.get(i - 1).name())) {
+                throw new ConfigurationException("duplicate profile name '" + sorted.get(i).name() + "' for: "
+                        + sorted.get(i - 1).arn() + " and " + sorted.get(i).arn()
+                        + "; give one of them a Profile in config.yaml or change ProfileFormat");
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add(beginMarker(ssoName));
+        for (ProfileEntry e : sorted) {
+            requireOneLine("profile name", e.name());
+            if (e.name().isBlank() || e.name().contains("]")) {
+                throw new ConfigurationException("profile name '" + e.name() + "' of " + e.arn()
+                        + " cannot be written to ~/.aws/config");
+            }
+            out.add("");
+            out.add("[profile " + e.name() + "]");
+            out.add("credential_process = " + credentialProcess(e.arn()));
+            if (!e.region().isBlank()) {
+                out.add("region = " + e.region());
+            }
+            configVariables.forEach((k, v) -> out.add(k + " = " + v));
+        }
+        out.add("");
+        out.add(endMarker(ssoName));
+        return out;
+    }
+
+    private static void requireOneLine(String what, String value) {
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            throw new ConfigurationException(what + " holds a line break, which ~/.aws/config cannot carry");
+        }
+    }
+}
