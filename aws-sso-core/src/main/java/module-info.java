@@ -9,7 +9,9 @@ module io.awssso.core {
     requires software.amazon.awssdk.services.sts;
     requires software.amazon.awssdk.http.urlconnection;
     requires software.amazon.awssdk.core;
-    requires software.amazon.awssdk.auth;
+    // AwsSsoCredentialsProvider is an AwsCredentialsProvider: its users need these types
+    requires transitive software.amazon.awssdk.auth;
+    requires transitive software.amazon.awssdk.identity.spi;
     requires software.amazon.awssdk.regions;
     requires software.amazon.awssdk.awscore;
     requires software.amazon.awssdk.http;

@@ -344,6 +344,19 @@ public final class AwsSso implements AutoCloseable {
         return graph.credentials().cached(Objects.requireNonNull(arn, "arn"));
     }
 
+    /**
+     * Credentials valid for more than {@code minValidity}: the stored ones when they last that
+     * long, else fetched (for {@link AwsSsoCredentialsProvider}'s prefetch).
+     */
+    RoleCredentials credentialsValidFor(RoleArn arn, java.time.Duration minValidity) {
+        return graph.credentials().credentials(arn, false, minValidity);
+    }
+
+    /** The clock that decides expiry in this engine. */
+    Clock engineClock() {
+        return graph.inputs().clock();
+    }
+
     /** This engine's credentials as the API's {@link io.awssso.api.CredentialProvider}. */
     public io.awssso.api.CredentialProvider credentialProvider() {
         return graph.credentials();
