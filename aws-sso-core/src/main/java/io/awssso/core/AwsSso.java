@@ -205,6 +205,15 @@ public final class AwsSso implements AutoCloseable {
     }
 
     /**
+     * True when the {@code cache} command should bring {@code ~/.aws/config} up to date after roles
+     * changed: {@code AutoConfigCheck: true} and a positive {@code CacheRefresh}.
+     */
+    public boolean autoConfigCheck() {
+        AwsSsoConfig config = graph.config();
+        return config.autoConfigCheck() && config.cacheRefreshHours() > 0;
+    }
+
+    /**
      * Refreshes the role cache now (the {@code cache} command), whatever its age. When any account
      * fails, the previous cache is kept and the exception names the accounts.
      *

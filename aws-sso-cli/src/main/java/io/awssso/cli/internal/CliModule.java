@@ -7,6 +7,7 @@ import dagger.multibindings.ClassKey;
 import dagger.multibindings.IntoMap;
 import io.awssso.cli.ExitCode;
 import io.awssso.cli.command.AwsSsoCommand;
+import io.awssso.cli.command.CompleteCommand;
 import io.awssso.cli.command.CredentialsCommand;
 import io.awssso.cli.command.EvalCommand;
 import io.awssso.cli.command.ExecCommand;
@@ -14,6 +15,7 @@ import io.awssso.cli.command.LoginCommand;
 import io.awssso.cli.command.LogoutCommand;
 import io.awssso.cli.command.ProcessCommand;
 import io.awssso.cli.command.SetupCommand;
+import io.awssso.cli.command.SetupCompletionsCommand;
 import io.awssso.cli.command.SetupEcsAuthCommand;
 import io.awssso.cli.command.SetupEcsCommand;
 import io.awssso.cli.command.TimeCommand;
@@ -90,6 +92,18 @@ public interface CliModule {
     @IntoMap
     @ClassKey(TimeCommand.class)
     Object timeCommand(TimeCommand command);
+
+    /** Makes {@code setup completions} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(SetupCompletionsCommand.class)
+    Object setupCompletionsCommand(SetupCompletionsCommand command);
+
+    /** Makes the hidden {@code __complete} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(CompleteCommand.class)
+    Object completeCommand(CompleteCommand command);
 
     /** Makes {@code version} injectable through {@link CommandFactory}. */
     @Binds
