@@ -5,6 +5,7 @@
 module io.awssso.cli {
     requires io.awssso.core;
     requires info.picocli;
+    requires org.jline;
     requires org.slf4j;
     requires dagger;
     requires jakarta.inject;

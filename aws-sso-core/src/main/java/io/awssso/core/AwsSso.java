@@ -237,6 +237,16 @@ public final class AwsSso implements AutoCloseable {
                 .map(this::result);
     }
 
+    /**
+     * What the interactive role selector needs from the config: {@code FirstTag},
+     * {@code FullTextSearch} and {@code AccountPrimaryTag}. The roles and their tags come from
+     * {@link #catalog()}.
+     */
+    public SelectorSettings selectorSettings() {
+        AwsSsoConfig config = graph.config();
+        return new SelectorSettings(config.firstTag(), config.fullTextSearch(), config.accountPrimaryTag());
+    }
+
     /** Every valid {@code list} field with its description ({@code list --list-fields}). */
     public Map<String, String> listFields() {
         return RoleLister.FIELDS;

@@ -19,6 +19,7 @@ import io.awssso.cli.command.SetupCompletionsCommand;
 import io.awssso.cli.command.SetupEcsAuthCommand;
 import io.awssso.cli.command.SetupEcsCommand;
 import io.awssso.cli.command.TimeCommand;
+import io.awssso.cli.command.SelectCommand;
 import io.awssso.cli.command.VersionCommand;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -104,6 +105,12 @@ public interface CliModule {
     @IntoMap
     @ClassKey(CompleteCommand.class)
     Object completeCommand(CompleteCommand command);
+
+    /** Makes {@code select} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(SelectCommand.class)
+    Object selectCommand(SelectCommand command);
 
     /** Makes {@code version} injectable through {@link CommandFactory}. */
     @Binds
