@@ -7,10 +7,12 @@ import dagger.multibindings.ClassKey;
 import dagger.multibindings.IntoMap;
 import io.awssso.cli.ExitCode;
 import io.awssso.cli.command.AwsSsoCommand;
+import io.awssso.cli.command.CacheCommand;
 import io.awssso.cli.command.CompleteCommand;
 import io.awssso.cli.command.CredentialsCommand;
 import io.awssso.cli.command.EvalCommand;
 import io.awssso.cli.command.ExecCommand;
+import io.awssso.cli.command.ListCommand;
 import io.awssso.cli.command.LoginCommand;
 import io.awssso.cli.command.LogoutCommand;
 import io.awssso.cli.command.ProcessCommand;
@@ -18,6 +20,7 @@ import io.awssso.cli.command.SetupCommand;
 import io.awssso.cli.command.SetupCompletionsCommand;
 import io.awssso.cli.command.SetupEcsAuthCommand;
 import io.awssso.cli.command.SetupEcsCommand;
+import io.awssso.cli.command.TagsCommand;
 import io.awssso.cli.command.TimeCommand;
 import io.awssso.cli.command.SelectCommand;
 import io.awssso.cli.command.VersionCommand;
@@ -93,6 +96,24 @@ public interface CliModule {
     @IntoMap
     @ClassKey(TimeCommand.class)
     Object timeCommand(TimeCommand command);
+
+    /** Makes {@code list} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(ListCommand.class)
+    Object listCommand(ListCommand command);
+
+    /** Makes {@code cache} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(CacheCommand.class)
+    Object cacheCommand(CacheCommand command);
+
+    /** Makes {@code tags} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(TagsCommand.class)
+    Object tagsCommand(TagsCommand command);
 
     /** Makes {@code setup completions} injectable through {@link CommandFactory}. */
     @Binds
