@@ -79,4 +79,27 @@ class RealClientsIT {
         assertThat(lines.get(0)).startsWith("ASIA");
         assertThat(h.emulator().issuedSecrets()).contains(lines.get(1));
     }
+
+    @Test
+    void javaSdk_profileCredentialsProvider_runsTheCredentialProcess() throws Exception {
+        Path program = h.home().resolve("ProfileCheck.java");
+        Files.writeString(program, "import software.amazon.awssdk.auth.credentials.*;\n"
+                + "import software.amazon.awssdk.profiles.ProfileFile;\n"
+                + "public class ProfileCheck { public static void main(String[] a) {\n"
+                + "  AwsCredentials c = ProfileCredentialsProvider.builder().profileName(\"it\")\n"
+                + "      .profileFile(ProfileFile.builder().content(java.nio.file.Path.of(a[0]))\n"
+                + "      .type(ProfileFile.Type.CONFIGURATION).build()).build().resolveCredentials();\n"
+                + "  System.out.println(c.accessKeyId()); System.out.println(c.secretAccessKey());\n"
+                + "  System.out.println(((AwsSessionCredentials) c).expirationTime().orElseThrow()); } }\n");
+        String path = System.getProperty("jdk.module.path", "") + java.io.File.pathSeparator
+                + System.getProperty("java.class.path", "");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        String out = run(List.of(javaBin, "-cp", path, program.toString(), awsConfig.toString()));
+
+        List<String> lines = out.lines().toList();
+        assertThat(lines.get(0)).startsWith("ASIA");
+        assertThat(h.emulator().issuedSecrets()).contains(lines.get(1));
+        assertThat(java.time.Instant.parse(lines.get(2))).isAfter(java.time.Instant.now());
+    }
 }
