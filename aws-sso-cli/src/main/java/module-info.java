@@ -5,6 +5,8 @@
 module io.awssso.cli {
     requires io.awssso.core;
     requires info.picocli;
+    // ecs server --docker reads the one-time secrets file ecs docker start writes
+    requires com.fasterxml.jackson.databind;
     requires org.jline;
     requires org.slf4j;
     requires dagger;

@@ -192,6 +192,24 @@ public final class AwsSso implements AutoCloseable {
         return Optional.ofNullable(graph.store().read().ecsCertChain());
     }
 
+    /**
+     * The stored ECS bearer token, if any: {@code ecs docker start} hands it to the server in the
+     * container, which cannot read the secure store.
+     */
+    public Optional<String> ecsBearerToken() {
+        return Optional.ofNullable(graph.store().read().ecsBearerToken());
+    }
+
+    /**
+     * The stored ECS TLS pair, if both halves are stored: {@code ecs docker start} hands it to the
+     * server in the container, which cannot read the secure store.
+     */
+    public Optional<EcsServer.TlsPair> ecsTls() {
+        StoredSecrets stored = graph.store().read();
+        return stored.ecsCertChain() == null || stored.ecsPrivateKey() == null ? Optional.empty()
+                : Optional.of(new EcsServer.TlsPair(stored.ecsCertChain(), stored.ecsPrivateKey()));
+    }
+
     // ------------------------------------------------------------------ role catalog
 
     /** The role catalog of the selected instance (cache.json, refreshed when expired). */

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Sign in to AWS IAM Identity Center (AWS SSO) and use role credentials.",
         subcommands = {ProcessCommand.class, ExecCommand.class, EvalCommand.class, CredentialsCommand.class,
                 TimeCommand.class, LoginCommand.class, LogoutCommand.class, ListCommand.class, CacheCommand.class,
-                TagsCommand.class, SelectCommand.class, SetupCommand.class, VersionCommand.class, CompleteCommand.class},
+                TagsCommand.class, SelectCommand.class, EcsCommand.class, SetupCommand.class, VersionCommand.class, CompleteCommand.class},
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'aws-sso <command> --help' for the options of a command."})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ecs",
         synopsisSubcommandLabel = "<command>",
         description = "Set up the ECS credentials server: its bearer token and its TLS certificate.",
-        subcommands = {SetupEcsAuthCommand.class},
+        subcommands = {SetupEcsAuthCommand.class, SetupEcsSslCommand.class},
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n")
 public final class SetupEcsCommand implements Callable<Integer> {

@@ -7,6 +7,16 @@ import dagger.multibindings.ClassKey;
 import dagger.multibindings.IntoMap;
 import io.awssso.cli.ExitCode;
 import io.awssso.cli.command.AwsSsoCommand;
+import io.awssso.cli.command.EcsCommand;
+import io.awssso.cli.command.EcsServerCommand;
+import io.awssso.cli.command.EcsLoadCommand;
+import io.awssso.cli.command.EcsUnloadCommand;
+import io.awssso.cli.command.EcsListCommand;
+import io.awssso.cli.command.EcsProfileCommand;
+import io.awssso.cli.command.EcsDockerCommand;
+import io.awssso.cli.command.EcsDockerStartCommand;
+import io.awssso.cli.command.EcsDockerStopCommand;
+import io.awssso.cli.command.SetupEcsSslCommand;
 import io.awssso.cli.command.CacheCommand;
 import io.awssso.cli.command.CompleteCommand;
 import io.awssso.cli.command.CredentialsCommand;
@@ -132,6 +142,66 @@ public interface CliModule {
     @IntoMap
     @ClassKey(SelectCommand.class)
     Object selectCommand(SelectCommand command);
+
+    /** Makes {@code ecs} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(EcsCommand.class)
+    Object ecsCommand(EcsCommand command);
+
+    /** Makes {@code ecs server} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(EcsServerCommand.class)
+    Object ecsServerCommand(EcsServerCommand command);
+
+    /** Makes {@code ecs load} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(EcsLoadCommand.class)
+    Object ecsLoadCommand(EcsLoadCommand command);
+
+    /** Makes {@code ecs unload} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(EcsUnloadCommand.class)
+    Object ecsUnloadCommand(EcsUnloadCommand command);
+
+    /** Makes {@code ecs list} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(EcsListCommand.class)
+    Object ecsListCommand(EcsListCommand command);
+
+    /** Makes {@code ecs profile} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(EcsProfileCommand.class)
+    Object ecsProfileCommand(EcsProfileCommand command);
+
+    /** Makes {@code ecs docker} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(EcsDockerCommand.class)
+    Object ecsDockerCommand(EcsDockerCommand command);
+
+    /** Makes {@code ecs docker start} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(EcsDockerStartCommand.class)
+    Object ecsDockerStartCommand(EcsDockerStartCommand command);
+
+    /** Makes {@code ecs docker stop} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(EcsDockerStopCommand.class)
+    Object ecsDockerStopCommand(EcsDockerStopCommand command);
+
+    /** Makes {@code setup ecs ssl} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(SetupEcsSslCommand.class)
+    Object setupEcsSslCommand(SetupEcsSslCommand command);
 
     /** Makes {@code version} injectable through {@link CommandFactory}. */
     @Binds

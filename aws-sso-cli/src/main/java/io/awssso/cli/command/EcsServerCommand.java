@@ -1,0 +1,196 @@
+package io.awssso.cli.command;
+
+import io.awssso.cli.ExitCode;
+import io.awssso.cli.internal.CliEnvironment;
+import io.awssso.cli.internal.Engine;
+import io.awssso.cli.internal.Terminal;
+import io.awssso.core.AwsSso;
+import io.awssso.core.EcsServer;
+import io.awssso.core.EcsServerOptions;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code aws-sso ecs server}: runs the ECS credentials server in the foreground until SIGINT or
+ * SIGTERM, then stops cleanly and exits 0. It serves only what is loaded into it (in memory).
+ */
+@Command(name = "server", description = {
+        "Run the ECS credentials server in the foreground (stop it with Ctrl-C or SIGTERM; exits 0).",
+        "It serves credentials loaded with `aws-sso ecs load` (or --default) to AWS SDKs, keeps them in",
+        "memory only, and requires 'Authorization: Bearer <token>' when `setup ecs auth` stored a",
+        "token. With a pair stored by `setup ecs ssl` it serves HTTPS: most AWS SDKs do not trust a",
+        "self-signed certificate for container credentials, so --disable-ssl on 127.0.0.1 is the",
+        "practical choice for them."},
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {"  aws-sso ecs server",
+                "  aws-sso ecs server --default 012345678901:ReadOnlyAccess --port 4145",
+                "  ssh -R 4144:localhost:4144 build-host   # then export the variables there"})
+public final class EcsServerCommand implements Callable<Integer> {
+    @Option(names = "--bind-ip", paramLabel = "<ip>", defaultValue = "127.0.0.1",
+            description = "IP address to listen on (default: ${DEFAULT-VALUE}). Any address other than"
+                    + " loopback needs --allow-remote.")
+    private String bindIp;
+
+    @Option(names = "--port", paramLabel = "<port>", defaultValue = "4144",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int port;
+
+    @Option(names = {"-d", "--default"}, paramLabel = "<profile>",
+            description = "Load this profile's credentials into the default slot at start (needs a login).")
+    private String defaultProfile;
+
+    @Option(names = "--disable-auth",
+            description = "Serve every request, ignoring the stored bearer token (any local process can"
+                    + " read the credentials).")
+    private boolean disableAuth;
+
+    @Option(names = "--disable-ssl", description = "Serve plain HTTP even when a TLS pair is stored.")
+    private boolean disableSsl;
+
+    @Option(names = "--allow-remote",
+            description = "Allow a --bind-ip that other machines can reach: they can then read the loaded"
+                    + " credentials if they get past the token.")
+    private boolean allowRemote;
+
+    @Option(names = "--docker", hidden = true,
+            description = "Inside the aws-sso ECS container: listen on 0.0.0.0 and take the token and TLS"
+                    + " pair from the one-time file `ecs docker start` wrote (then delete it).")
+    private boolean docker;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Engine engine;
+    private final CliEnvironment environment;
+    private final Terminal terminal;
+
+    /**
+     * Creates the command.
+     *
+     * @param engine the library engine (store, credentials for --default)
+     * @param environment the run's environment (HOME for --docker)
+     * @param terminal where messages go (stderr)
+     */
+    @Inject
+    public EcsServerCommand(Engine engine, CliEnvironment environment, Terminal terminal) {
+        this.engine = engine;
+        this.environment = environment;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = terminal.err();
+        if (docker) {
+            return runInContainer();
+        }
+        boolean remote = reachableFromOtherMachines(bindIp);
+        if (remote && !allowRemote) {
+            throw new ParameterException(spec.commandLine(), "--bind-ip " + bindIp + " is reachable from other"
+                    + " machines, and so would be the loaded credentials; add --allow-remote if that is intended");
+        }
+        AwsSso sso = engine.get();
+        // Fetch first: a missing login fails before anything listens.
+        Optional<EcsLoadCommand.Loaded> preload = Optional.ofNullable(defaultProfile).filter(p -> !p.isBlank())
+                .map(p -> EcsLoadCommand.Loaded.of(sso, sso.roleByProfile(p), false));
+        EcsServer server = sso.ecsServer(EcsServerOptions.builder().bindAddress(bindIp).port(port)
+                .disableAuth(disableAuth).disableTls(disableSsl).build());
+        try (StopSignals stop = StopSignals.install(server::close)) {
+            preload.ifPresent(l -> server.loadDefault(l.profileName(), l.credentials()));
+            boolean token = server.authEnabled() && sso.ecsBearerToken().isPresent();
+            if (remote) {
+                err.println("WARNING: listening on " + bindIp + ": other machines can reach this server.");
+            }
+            announce(err, server, token, preload.map(EcsLoadCommand.Loaded::profileName));
+            server.awaitClosed();
+            err.printf("ECS server stopped%s; the loaded credentials are gone.%n",
+                    stop.received() == null ? "" : " (" + stop.received() + ")");
+        } finally {
+            server.close();
+        }
+        return ExitCode.OK.code();
+    }
+
+    private void announce(PrintWriter err, EcsServer server, boolean token, Optional<String> preloaded) {
+        if (!server.authEnabled()) {
+            err.println("WARNING: authentication is DISABLED (--disable-auth): any process that can reach"
+                    + " the server can read the loaded credentials.");
+        } else if (!token) {
+            err.println("WARNING: NO BEARER TOKEN IS CONFIGURED: any local process can read the loaded"
+                    + " credentials. Set one with `aws-sso setup ecs auth -t <token>` and restart.");
+        }
+        err.printf("Listening on %s (auth: %s, TLS: %s)%n", server.uri(),
+                !server.authEnabled() ? "disabled" : token ? "bearer token" : "none",
+                server.tls() ? "on" : "off");
+        preloaded.ifPresent(p -> err.printf("Loaded %s into the default slot.%n", p));
+        err.println("Point AWS SDKs at it with:");
+        err.println("  export AWS_CONTAINER_CREDENTIALS_FULL_URI=" + server.uri());
+        if (token) {
+            err.println("  export AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer <the token stored with"
+                    + " `aws-sso setup ecs auth`>'");
+        } else if (server.authEnabled()) {
+            err.println("  unset AWS_CONTAINER_AUTHORIZATION_TOKEN");
+        }
+        err.println("  unset AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+        if (server.tls()) {
+            err.println("The certificate must be trusted by the SDK (`aws-sso setup ecs ssl --print` shows it).");
+        }
+        err.println("Load credentials with `aws-sso ecs load`; stop with Ctrl-C.");
+        err.flush();
+    }
+
+    /** Runs as the container's entry point: token and TLS pair from the one-time secrets file. */
+    private int runInContainer() {
+        DockerSecrets secrets = DockerSecrets.readAndDelete(DockerSecrets.file(environment.home()));
+        // Inside a container only the published port is reachable, and only on the container's interfaces.
+        var parsed = spec.commandLine().getParseResult();
+        String address = parsed.hasMatchedOption("--bind-ip") ? bindIp : "0.0.0.0";
+        int containerPort = parsed.hasMatchedOption("--port") ? port
+                : environment.get("AWS_SSO_ECS_PORT").map(Integer::parseInt).orElse(port);
+        EcsServerOptions.Builder options = EcsServerOptions.builder().bindAddress(address).port(containerPort)
+                .disableAuth(disableAuth).disableTls(disableSsl).bearerToken(secrets.bearerToken());
+        if (!disableSsl && secrets.hasTls()) {
+            options.tls(secrets.certChain(), secrets.privateKey());
+        }
+        PrintWriter err = terminal.err();
+        EcsServer server = EcsServer.start(options.build());
+        try (StopSignals stop = StopSignals.install(server::close)) {
+            boolean token = server.authEnabled() && secrets.bearerToken() != null;
+            announce(err, server, token, Optional.empty());
+            server.awaitClosed();
+            err.printf("ECS server stopped%s.%n", stop.received() == null ? "" : " (" + stop.received() + ")");
+        } finally {
+            server.close();
+        }
+        return ExitCode.OK.code();
+    }
+
+    /**
+     * Whether an IP literal is other than loopback (so other machines may reach it). Host names are
+     * not judged here: the server refuses them, as resolving one could pick any interface.
+     */
+    static boolean reachableFromOtherMachines(String ip) {
+        String a = ip.strip();
+        if (a.startsWith("[") && a.endsWith("]")) {
+            a = a.substring(1, a.length() - 1);
+        }
+        if (!a.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+            return false;
+        }
+        try {
+            return !InetAddress.getByName(a).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
