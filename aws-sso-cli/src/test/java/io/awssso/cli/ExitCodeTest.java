@@ -27,7 +27,9 @@ class ExitCodeTest {
     void readme_exitCodeTable_listsExactlyTheseCodes() throws IOException {
         String readme = Files.readString(README);
         String section = readme.substring(readme.indexOf("### Exit codes"));
-        section = section.substring(0, section.indexOf("\n## "));
+        // Up to the next heading of any level.
+        int next = section.indexOf("\n#", 1);
+        section = next < 0 ? section : section.substring(0, next);
         Matcher rows = Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(section);
         List<Integer> documented = rows.results().map(row -> Integer.parseInt(row.group(1))).collect(Collectors.toList());
 
