@@ -470,14 +470,43 @@ public final class AwsSso implements AutoCloseable {
     }
 
     /**
+     * Whether {@link #openConsoleFromEnvironment} finds a role in these variables: credentials
+     * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}) or
+     * {@code AWS_PROFILE}.
+     */
+    public static boolean environmentSelectsConsoleRole(Map<String, String> variables) {
+        java.util.function.Predicate<String> set = k -> variables.get(k) != null && !variables.get(k).isEmpty();
+        return set.test("AWS_PROFILE") || (set.test("AWS_ACCESS_KEY_ID") && set.test("AWS_SECRET_ACCESS_KEY")
+                && set.test("AWS_SESSION_TOKEN"));
+    }
+
+    /**
      * {@link #openConsole} for the role of the session's environment, as {@code console} without a
-     * selector: {@code AWS_PROFILE} naming a cached profile.
+     * selector (reference 1.3): the credentials in {@code AWS_ACCESS_KEY_ID},
+     * {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN} (the role found with
+     * sts:GetCallerIdentity; they are used as they are), else {@code AWS_PROFILE} naming a cached
+     * profile.
      *
      * @throws io.awssso.api.RoleNotFoundException when {@code AWS_PROFILE} names no cached role
      * @throws IllegalArgumentException when the environment selects no role
      */
     public ConsoleSignIn openConsoleFromEnvironment(ConsoleOptions options) {
-        Optional<String> profile = graph.inputs().env().get("AWS_PROFILE");
+        Environment env = graph.inputs().env();
+        Optional<String> akid = env.get("AWS_ACCESS_KEY_ID");
+        Optional<String> secret = env.get("AWS_SECRET_ACCESS_KEY");
+        Optional<String> session = env.get("AWS_SESSION_TOKEN");
+        if (akid.isPresent() && secret.isPresent() && session.isPresent()) {
+            int minutes = consoleMinutes(options);
+            RoleArn arn = callerRole(graph.client().getCallerIdentity(akid.get(), secret.get(), session.get()));
+            boolean chained = cachedRole(arn).map(r -> r.via() != null).orElse(false);
+            // the expiry is unknown and unused here: the endpoint itself judges the credentials
+            RoleCredentials creds = new RoleCredentials(arn.accountId(), arn.roleName(), akid.get(), secret.get(),
+                    session.get(), clock().instant().plus(java.time.Duration.ofMinutes(15)), chained);
+            ConsoleSignIn s = signIn(creds, options, minutes);
+            open(s, options);
+            return s;
+        }
+        Optional<String> profile = env.get("AWS_PROFILE");
         if (profile.isEmpty()) {
             throw new IllegalArgumentException("no role selected: give --profile, --arn, or --account and --role"
                     + " (or set AWS_SSO_ROLE_ARN or AWS_PROFILE)");
@@ -490,6 +519,25 @@ public final class AwsSso implements AutoCloseable {
                     + "', which is not a profile of SSO instance '" + instanceName() + "'");
         }
         return openConsole(arn, options);
+    }
+
+    /**
+     * The role of a GetCallerIdentity ARN, {@code arn:<partition>:sts::<account>:assumed-role/<role>/<session>}.
+     * Identity Center's own roles are named {@code AWSReservedSSO_<permission set>_<id>}; the
+     * permission set is the role name aws-sso knows.
+     */
+    static RoleArn callerRole(String callerArn) {
+        String[] parts = callerArn.split(":", 6);
+        String[] resource = parts.length == 6 ? parts[5].split("/") : new String[0];
+        if (resource.length < 2 || !resource[0].equals("assumed-role")) {
+            throw new AwsSsoException("the environment's credentials are not role credentials (the caller is "
+                    + callerArn + "); give --profile, --arn, or --account and --role");
+        }
+        String role = resource[1];
+        if (role.startsWith("AWSReservedSSO_") && role.lastIndexOf('_') > "AWSReservedSSO_".length()) {
+            role = role.substring("AWSReservedSSO_".length(), role.lastIndexOf('_'));
+        }
+        return RoleArn.of(AccountId.parse(parts[4]), role);
     }
 
     private int consoleMinutes(ConsoleOptions options) {

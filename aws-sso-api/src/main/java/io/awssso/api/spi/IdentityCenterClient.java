@@ -53,6 +53,18 @@ public interface IdentityCenterClient extends AutoCloseable {
     /** STS AssumeRole with the given source credentials; the result is marked as role-chained. */
     RoleCredentials assumeRole(RoleCredentials source, AssumeRoleRequest request);
 
+    /**
+     * STS GetCallerIdentity with the given credentials ({@code console} run with only credentials
+     * in its environment): the caller's ARN, for role credentials
+     * {@code arn:aws:sts::<account>:assumed-role/<role>/<session>}.
+     *
+     * <p>The default throws {@link UnsupportedOperationException}, so implementations written before
+     * this call keep compiling.
+     */
+    default String getCallerIdentity(String accessKeyId, String secretAccessKey, String sessionToken) {
+        throw new UnsupportedOperationException("GetCallerIdentity is not supported by " + getClass().getName());
+    }
+
     /** Releases the HTTP resources. Never throws. */
     @Override
     void close();

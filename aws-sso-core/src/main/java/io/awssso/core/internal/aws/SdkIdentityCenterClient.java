@@ -334,6 +334,21 @@ final class SdkIdentityCenterClient implements IdentityCenterClient {
         return creds;
     }
 
+    @Override
+    public String getCallerIdentity(String accessKeyId, String secretAccessKey, String sessionToken) {
+        StaticCredentialsProvider caller = StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
+        LOG.debug("STS GetCallerIdentity");
+        SdkErrors.Call call = new SdkErrors.Call(AwsService.STS, "GetCallerIdentity", "the environment's credentials",
+                instance.name(), region.id(), null, secretAccessKey, sessionToken);
+        String arn = call(call, () -> sts().getCallerIdentity(b -> b.overrideConfiguration(
+                o -> o.credentialsProvider(caller)))).arn();
+        if (arn == null || arn.isEmpty()) {
+            throw incomplete(call, "Arn");
+        }
+        return arn;
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------
 
     @Override

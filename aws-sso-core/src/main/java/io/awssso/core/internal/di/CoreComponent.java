@@ -43,6 +43,9 @@ public interface CoreComponent {
     /** Hands URLs to the user (login pages, console sign-ins). */
     io.awssso.core.internal.url.UrlOpener urlOpener();
 
+    /** The Identity Center and STS client of the selected instance. */
+    io.awssso.api.spi.IdentityCenterClient client();
+
     /** What was opened, for closing. */
     Resources resources();
 

@@ -164,6 +164,26 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void openConsoleFromEnvironment_credentials_findTheRoleWithGetCallerIdentityAndUseThem() {
+        io.awssso.api.RoleCredentials c;
+        try (AwsSso sso = engine(Map.of())) {
+            c = sso.credentials(ADMIN, false);
+        }
+        emulator.clearCallLog();
+        try (AwsSso sso = engine(Map.of("AWS_ACCESS_KEY_ID", c.accessKeyId(), "AWS_SECRET_ACCESS_KEY",
+                c.secretAccessKey(), "AWS_SESSION_TOKEN", c.sessionToken(), "AWS_PROFILE", "ignored"))) {
+            ConsoleSignIn s = sso.openConsoleFromEnvironment(ConsoleOptions.defaults());
+
+            assertThat(s.role()).isEqualTo(ADMIN);
+            assertThat(emulator.count(Operation.GET_CALLER_IDENTITY)).isEqualTo(1);
+            assertThat(emulator.count(Operation.GET_ROLE_CREDENTIALS)).isZero();
+            assertThat(emulator.calls(Operation.GET_SIGNIN_TOKEN)).singleElement()
+                    .satisfies(call -> assertThat(call.parameter(Call.ACCESS_KEY_ID)).isEqualTo(c.accessKeyId()))
+                    .satisfies(call -> assertThat(call.succeeded()).isTrue());
+        }
+    }
+
+    @Test
     void openConsoleFromEnvironment_unknownProfile_isRoleNotFound() {
         try (AwsSso sso = engine(Map.of("AWS_PROFILE", "nope"))) {
             assertThatThrownBy(() -> sso.openConsoleFromEnvironment(ConsoleOptions.defaults()))
