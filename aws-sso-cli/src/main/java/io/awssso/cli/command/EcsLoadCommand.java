@@ -5,6 +5,7 @@ import io.awssso.api.RoleCredentials;
 import io.awssso.cli.ExitCode;
 import io.awssso.cli.internal.CliEnvironment;
 import io.awssso.cli.internal.Engine;
+import io.awssso.cli.internal.InteractiveRoleSelector;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.RoleSelector;
 import io.awssso.core.AwsSso;
@@ -13,10 +14,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code aws-sso ecs load}: fetches a role's credentials (from the store while valid, else from
@@ -26,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "load", description = {
         "Load a role's credentials into the ECS server.",
         "The default slot is what AWS_CONTAINER_CREDENTIALS_FULL_URI=http://127.0.0.1:4144/ serves;",
-        "with --slotted they go to /slot/<ProfileName> instead. Adds the role to History."},
+        "with --slotted they go to /slot/<ProfileName> instead. Adds the role to History.",
+        "Without -p, -a or -A/-R (or their variables) it asks for the role interactively."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {"  aws-sso ecs load -p 012345678901:AdministratorAccess",
@@ -44,9 +43,6 @@ public final class EcsLoadCommand implements Callable<Integer> {
 
     @Mixin
     private EcsServerAddress address;
-
-    @Spec
-    private CommandSpec spec;
 
     private final Engine engine;
     private final CliEnvironment environment;
@@ -78,10 +74,13 @@ public final class EcsLoadCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    /** The role the flags (or AWS_SSO_ROLE_ARN, AWS_SSO_ACCOUNT_ID with AWS_SSO_ROLE_NAME) name. */
+    /**
+     * The role the flags (or AWS_SSO_ROLE_ARN, AWS_SSO_ACCOUNT_ID with AWS_SSO_ROLE_NAME) name, else
+     * the one the person picks in the interactive selector (an error when stdin is not a terminal).
+     */
     private RoleArn select(AwsSso sso) {
-        return selector.resolve(sso, environment.variables()).orElseThrow(() -> new ParameterException(
-                spec.commandLine(), "please specify --profile, --arn, or --account and --role"));
+        return selector.resolve(sso, environment.variables())
+                .orElseGet(() -> InteractiveRoleSelector.select(sso, terminal));
     }
 
     /**
