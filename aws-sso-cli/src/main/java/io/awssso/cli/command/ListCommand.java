@@ -18,16 +18,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code aws-sso list [field ...]}: prints every cached role of the instance. It reads the role
@@ -74,7 +77,8 @@ public final class ListCommand implements Callable<Integer> {
     private String sort;
 
     @FromEnvironment("AWS_SSO_FIELD_SORT_REVERSE")
-    @Option(names = "--reverse", description = "Sort in reverse order (env: AWS_SSO_FIELD_SORT_REVERSE).")
+    @Option(names = "--reverse", converter = ReverseFromEnvironment.class,
+            description = "Sort in reverse order (env: AWS_SSO_FIELD_SORT_REVERSE=true).")
     private boolean reverse;
 
     @Mixin
@@ -204,5 +208,28 @@ public final class ListCommand implements Callable<Integer> {
         }
         err.flush();
         Tabular.print(terminal.out(), format, listing.fields(), listing.rows());
+    }
+
+    /**
+     * Reads {@code --reverse}'s default from {@code AWS_SSO_FIELD_SORT_REVERSE}, which shell users
+     * set to {@code 1} as often as to {@code true}; picocli's own conversion takes only true/false.
+     */
+    public static final class ReverseFromEnvironment implements ITypeConverter<Boolean> {
+        /** Creates the converter; picocli creates it reflectively. */
+        public ReverseFromEnvironment() {}
+
+        @Override
+        public Boolean convert(String value) {
+            switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "true", "1", "yes" -> {
+                    return Boolean.TRUE;
+                }
+                case "false", "0", "no", "" -> {
+                    return Boolean.FALSE;
+                }
+                default -> throw new TypeConversionException("'" + value + "' is not a boolean"
+                        + " (AWS_SSO_FIELD_SORT_REVERSE takes true or false)");
+            }
+        }
     }
 }

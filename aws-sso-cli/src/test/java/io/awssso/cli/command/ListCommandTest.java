@@ -21,6 +21,10 @@ class ListCommandTest {
     private record Result(int exitCode, String out, String err) {}
 
     private Result run(String... args) throws Exception {
+        return run(Map.of(), args);
+    }
+
+    private Result run(Map<String, String> extra, String... args) throws Exception {
         Path config = home.resolve(".config/aws-sso/config.yaml");
         Files.createDirectories(config.getParent());
         Files.writeString(config, "SSOConfig:\n  Default:\n    SSORegion: us-east-1\n"
@@ -28,8 +32,32 @@ class ListCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve(".config").toString()), args);
+                environment(extra), args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Map<String, String> environment(Map<String, String> extra) {
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        return env;
+    }
+
+    @Test
+    void list_reverseFromTheEnvironment_acceptsTrueFalseAndOne() throws Exception {
+        for (String value : List.of("true", "false", "1", "0", "TRUE")) {
+            Result r = run(Map.of("AWS_SSO_FIELD_SORT_REVERSE", value), "list", "--csv");
+
+            assertThat(r.exitCode()).as("AWS_SSO_FIELD_SORT_REVERSE=%s: %s", value, r.err()).isZero();
+        }
+    }
+
+    @Test
+    void list_reverseFromTheEnvironmentNotABoolean_isAUsageErrorNamingTheVariable() throws Exception {
+        Result r = run(Map.of("AWS_SSO_FIELD_SORT_REVERSE", "sometimes"), "list", "--csv");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("AWS_SSO_FIELD_SORT_REVERSE");
     }
 
     @Test
