@@ -322,6 +322,68 @@ class EcsIT {
                 .as("a client that does not trust the certificate").isInstanceOf(IOException.class);
     }
 
+    /**
+     * A stand-in {@code docker}: {@code image inspect} succeeds, {@code create} remembers the
+     * published port, {@code start} runs {@code ./aws-sso ecs server --docker} on that port as the
+     * container would (same HOME, so the mount is the directory itself), {@code stop} sends it
+     * SIGTERM. Every call is logged.
+     */
+    private java.nio.file.Path fakeDocker() throws Exception {
+        java.nio.file.Path dir = Files.createDirectories(h.home().resolve("fake-docker"));
+        java.nio.file.Path docker = dir.resolve("docker");
+        Files.writeString(docker, "#!/bin/bash\n"
+                + "d=" + dir + "\n"
+                + "echo \"$*\" >> \"$d/calls\"\n"
+                + "case \"$1\" in\n"
+                + "  image) echo sha256:0123 ;;\n"
+                + "  create) while [ $# -gt 0 ]; do [ \"$1\" = --publish ] && echo \"$2\" > \"$d/publish\"; shift; done ;;\n"
+                + "  start) p=$(cut -d: -f2 < \"$d/publish\")\n"
+                + "     \"" + CliHarness.ROOT.resolve("aws-sso") + "\" ecs server --docker --bind-ip 127.0.0.1 --port \"$p\" \\\n"
+                + "       > \"$d/server.log\" 2>&1 < /dev/null &\n"
+                + "     echo $! > \"$d/server.pid\" ;;\n"
+                + "  stop) kill -TERM \"$(cat \"$d/server.pid\")\" ;;\n"
+                + "esac\n");
+        docker.toFile().setExecutable(true, true);
+        h.env("PATH", dir + ":" + System.getenv("PATH"));
+        return dir;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void dockerStart_withDefault_handsTheTokenOverAndLoadsTheProfileIntoTheContainersServer() throws Exception {
+        h.run("setup", "ecs", "auth", "-t", TOKEN);
+        java.nio.file.Path docker = fakeDocker();
+        int port = freePort();
+        try {
+            Result start = h.run("ecs", "docker", "start", "--port", Integer.toString(port), "--default", ADMIN);
+
+            assertThat(start.exitCode()).as("%s", start).isZero();
+            assertThat(start.err()).contains("http://127.0.0.1:" + port + "/").contains("Loaded " + ADMIN)
+                    .doesNotContain(TOKEN);
+            assertThat(h.home().resolve(".aws-sso/mnt/docker-ecs")).as("the server deleted the handoff file")
+                    .doesNotExist();
+            URI uri = URI.create("http://127.0.0.1:" + port + "/");
+            assertThat(get(uri, "Bearer " + TOKEN).statusCode()).isEqualTo(200);
+            assertThat(get(uri, null).statusCode()).as("the token came through the file").isEqualTo(403);
+
+            Result stop = h.run("ecs", "docker", "stop");
+
+            assertThat(stop.exitCode()).as("%s", stop).isZero();
+            assertThat(Files.readString(docker.resolve("calls"))).contains("stop aws-sso-ecs-server")
+                    .contains("rm aws-sso-ecs-server");
+        } finally {
+            if (Files.exists(docker.resolve("server.pid"))) {
+                long pid = Long.parseLong(Files.readString(docker.resolve("server.pid")).strip());
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
     private static SSLContext trusting(String pem) throws Exception {
         X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
