@@ -57,4 +57,27 @@ class EcsServerCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(r.err()).contains("missing command").contains("server").contains("load").contains("docker");
     }
+
+    @Test
+    void list_csvOutput_isAUsageErrorNamingTheFormats() throws Exception {
+        CliRun.Result r = new CliRun(home).run("ecs", "list", "--output", "csv", "--server", "127.0.0.1:9");
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err()).contains("table or json");
+    }
+
+    @Test
+    void list_serverNotRunning_saysWhereItLooked() throws Exception {
+        CliRun.Result r = new CliRun(home).run("ecs", "list", "--server", "127.0.0.1:9");
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(r.err()).contains("cannot reach the ECS server at http://127.0.0.1:9/");
+    }
+
+    @Test
+    void profile_serverFromTheEnvironment_isUsedWithoutTheFlag() throws Exception {
+        CliRun.Result r = new CliRun(home).env("AWS_SSO_ECS_SERVER", "127.0.0.1:9").run("ecs", "profile");
+
+        assertThat(r.err()).contains("http://127.0.0.1:9/");
+    }
 }
