@@ -89,7 +89,8 @@ public final class SetupCompletionsCommand implements Callable<Integer> {
      *
      * @param terminal stdout for {@code --source}, stderr for the diff and messages
      * @param environment {@code SHELL}, {@code HOME}, {@code ZDOTDIR}, {@code XDG_CONFIG_HOME} and
-     *     {@code AWS_SSO_EXECUTABLE} (the launcher's path, set by the launchers)
+     *     {@code AWS_SSO_EXECUTABLE} (overrides the command the scripts run: by default the
+     *     launcher's path from the {@code awssso.launcher} property, else {@code aws-sso})
      */
     @Inject
     public SetupCompletionsCommand(Terminal terminal, CliEnvironment environment) {
@@ -109,7 +110,10 @@ public final class SetupCompletionsCommand implements Callable<Integer> {
                             + "): give --shell bash, zsh or fish"));
             return ExitCode.USAGE.code();
         }
-        String executable = environment.get("AWS_SSO_EXECUTABLE").orElse("aws-sso");
+        // the launchers pass their own path as awssso.launcher (a JVM cannot know how it was started)
+        String executable = environment.get("AWS_SSO_EXECUTABLE")
+                .or(() -> Optional.ofNullable(System.getProperty("awssso.launcher")).filter(p -> !p.isBlank()))
+                .orElse("aws-sso");
         if (action.source) {
             terminal.out().print(ShellScripts.source(target.get(), executable));
             return ExitCode.OK.code();
