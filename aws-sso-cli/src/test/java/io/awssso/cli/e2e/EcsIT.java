@@ -384,6 +384,56 @@ class EcsIT {
         }
     }
 
+    /** Runs the AWS CLI's {@code sts get-caller-identity} with only the container variables as credentials. */
+    private Result awsCliWithContainerCredentials(URI fullUri, String authorization) throws Exception {
+        java.nio.file.Path aws = null;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(java.nio.file.Path.of(dir, "aws"))) {
+                aws = java.nio.file.Path.of(dir, "aws");
+                break;
+            }
+        }
+        assertThat(aws).as("the AWS CLI ('aws') on the PATH").isNotNull();
+        java.nio.file.Path dir = Files.createDirectories(h.home().resolve("awscli"));
+        Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\ncli_follow_urlparam = false\n");
+        Files.writeString(dir.resolve("credentials"), "");
+        ProcessBuilder pb = new ProcessBuilder(aws.toString(), "sts", "get-caller-identity", "--endpoint-url",
+                h.emulator().endpoint().toString(), "--region", "us-east-1", "--output", "json")
+                .directory(dir.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
+        Map<String, String> env = pb.environment();
+        // Nothing else may supply credentials, and RELATIVE_URI would win over FULL_URI.
+        env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("BOTO"));
+        env.put("HOME", dir.toString());
+        env.put("AWS_CONFIG_FILE", dir.resolve("config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("credentials").toString());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.put("AWS_PAGER", "");
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", fullUri.toString());
+        env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", authorization);
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("aws finishes").isTrue();
+        return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("err.txt")));
+    }
+
+    @Test
+    void awsCli_withTheExportedVariables_signsWithTheLoadedRoleAndFailsWithAWrongToken() throws Exception {
+        h.run("setup", "ecs", "auth", "-t", TOKEN);
+        ServerProcess s = server();
+        assertThat(ecs(s, "load", "-p", ADMIN).exitCode()).isZero();
+
+        Result ok = awsCliWithContainerCredentials(s.uri, "Bearer " + TOKEN);
+        Result wrong = awsCliWithContainerCredentials(s.uri, "Bearer wrong-token");
+
+        assertThat(ok.exitCode()).as("%s", ok).isZero();
+        JsonNode identity = JSON.readTree(ok.out());
+        assertThat(identity.path("Account").asText()).isEqualTo(ACCOUNT);
+        assertThat(identity.path("Arn").asText()).contains(":assumed-role/AdministratorAccess/");
+        assertThat(wrong.exitCode()).isNotZero();
+        assertThat(wrong.err()).contains("403").contains("Invalid authorization token");
+        assertThat(wrong.out()).isEmpty();
+    }
+
     private static SSLContext trusting(String pem) throws Exception {
         X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
