@@ -203,6 +203,18 @@ public interface CliModule {
     @ClassKey(SetupEcsSslCommand.class)
     Object setupEcsSslCommand(SetupEcsSslCommand command);
 
+    /** Makes {@code console} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(io.awssso.cli.command.ConsoleCommand.class)
+    Object consoleCommand(io.awssso.cli.command.ConsoleCommand command);
+
+    /** Makes {@code setup profiles} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(io.awssso.cli.command.SetupProfilesCommand.class)
+    Object setupProfilesCommand(io.awssso.cli.command.SetupProfilesCommand command);
+
     /** Makes {@code version} injectable through {@link CommandFactory}. */
     @Binds
     @IntoMap
