@@ -1,0 +1,156 @@
+package io.awssso.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged zip and tar.gz, unpacked into a temporary directory (with the system's unzip and
+ * tar, which keep the executable bit) and run as a user would: bin/aws-sso as a separate process
+ * with a JAVA_HOME and nothing else of this build on hand.
+ */
+class DistributionIT {
+    private static final Path TARGET = Path.of(System.getProperty("awssso.dist.directory", "target"));
+    private static final String NAME = System.getProperty("awssso.dist.name", "aws-sso-0.1.0-SNAPSHOT");
+    private static final String VERSION = System.getProperty("awssso.project.version", "0.1.0-SNAPSHOT");
+
+    private Path tmp;
+
+    record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    @BeforeEach
+    void createDirectory() throws IOException {
+        tmp = Files.createTempDirectory("aws-sso-dist");
+    }
+
+    @AfterEach
+    void deleteDirectory() throws IOException {
+        try (Stream<Path> paths = Files.walk(tmp)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static Result run(Path dir, Map<String, String> extra, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("HOME", dir.toString());
+        pb.environment().putAll(extra);
+        Path out = Files.createTempFile("out", ".txt");
+        Path err = Files.createTempFile("err", ".txt");
+        try {
+            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("%s finished", List.of(command)).isTrue();
+            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
+    }
+
+    private Path unpack(String archive) throws Exception {
+        Path file = TARGET.resolve(NAME + archive);
+        assertThat(file).isRegularFile();
+        Result r = archive.endsWith(".zip")
+                ? run(tmp, Map.of(), "unzip", "-q", file.toString(), "-d", tmp.toString())
+                : run(tmp, Map.of(), "tar", "-xzf", file.toString(), "-C", tmp.toString());
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        return tmp.resolve(NAME);
+    }
+
+    private static void assertRuns(Path install) throws Exception {
+        Path bin = install.resolve("bin/aws-sso");
+        assertThat(Files.isExecutable(bin)).as("bin/aws-sso is executable").isTrue();
+        Result version = run(install.getParent(), Map.of(), bin.toString(), "version");
+        assertThat(version.exitCode()).as("%s", version).isZero();
+        // nothing but the version on stdout: a skipped CDS archive must not print warnings
+        assertThat(version.out()).startsWith("aws-sso for Java " + VERSION).doesNotContain("[warning]");
+        Result help = run(install.getParent(), Map.of(), bin.toString(), "--help");
+        assertThat(help.exitCode()).as("%s", help).isZero();
+        assertThat(help.out()).contains("Usage: aws-sso").contains("login").contains("setup");
+    }
+
+    @Test
+    void tarGz_unpackedElsewhere_runsVersionAndHelp() throws Exception {
+        assertRuns(unpack(".tar.gz"));
+    }
+
+    @Test
+    void zip_unpackedElsewhere_runsVersionAndHelp_andHasTheWindowsLauncher() throws Exception {
+        Path install = unpack(".zip");
+        assertRuns(install);
+        assertThat(install.resolve("bin/aws-sso.cmd")).content().contains("-m io.awssso.cli/io.awssso.cli.Main");
+    }
+
+    @Test
+    void archive_holdsManPagesForTheCommands_andTheCompletionScripts() throws Exception {
+        Path install = unpack(".tar.gz");
+        Path man = install.resolve("man/man1");
+        for (String page : List.of("aws-sso", "aws-sso-login", "aws-sso-logout", "aws-sso-version", "aws-sso-setup",
+                "aws-sso-setup-completions", "aws-sso-list", "aws-sso-exec", "aws-sso-eval", "aws-sso-process")) {
+            assertThat(man.resolve(page + ".1")).as(page).isRegularFile();
+        }
+        assertThat(man.resolve("aws-sso-login.1")).content().startsWith(".TH \"AWS-SSO-LOGIN\" \"1\"")
+                .contains(".SH OPTIONS").contains("\\-\\-force");
+        assertThat(man.resolve("aws-sso.1")).content().contains(".SH EXIT STATUS").contains(".SH COMMANDS");
+        assertThat(man.resolve("aws-sso-__complete.1")).doesNotExist();
+        Result rendered = run(tmp, Map.of("MANWIDTH", "100"), "sh", "-c",
+                "command -v man >/dev/null || exit 77; man -l " + man.resolve("aws-sso-setup-completions.1"));
+        if (rendered.exitCode() != 77) {
+            assertThat(rendered.out()).as("%s", rendered).contains("NAME").contains("aws-sso-setup-completions");
+        }
+        assertThat(install.resolve("completions/aws-sso.bash")).content().contains("__aws_sso_exe='aws-sso'");
+        assertThat(install.resolve("completions/aws-sso.zsh")).content().contains("compdef _aws_sso aws-sso");
+        assertThat(install.resolve("completions/fish/completions/aws-sso.fish")).isRegularFile();
+        assertThat(install.resolve("completions/fish/functions/aws-sso-profile.fish")).isRegularFile();
+        List<String> jars = new ArrayList<>();
+        try (Stream<Path> lib = Files.list(install.resolve("lib"))) {
+            lib.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).forEach(jars::add);
+        }
+        assertThat(jars).anyMatch(n -> n.startsWith("aws-sso-cli-")).anyMatch(n -> n.startsWith("aws-sso-core-"))
+                .anyMatch(n -> n.startsWith("picocli-")).noneMatch(n -> n.startsWith("aws-sso-testkit"));
+    }
+
+    @Test
+    void stagedInstall_loadsTheCliFromTheArchiveBuiltAtPackageTime() throws Exception {
+        Path staged = TARGET.resolve(NAME);
+
+        Result r = run(staged, Map.of("AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info"),
+                staged.resolve("bin/aws-sso").toString(), "version");
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out()).containsPattern("io\\.awssso\\.cli\\.Main source: shared objects file");
+    }
+
+    @Test
+    void launcher_javaTooOld_refusesWithAClearMessage() throws Exception {
+        Path fake = tmp.resolve("jdk11");
+        Files.createDirectories(fake.resolve("bin"));
+        Files.writeString(fake.resolve("release"), "JAVA_VERSION=\"11.0.2\"\n");
+        Files.writeString(fake.resolve("bin/java"), "#!/bin/sh\nexit 0\n");
+        fake.resolve("bin/java").toFile().setExecutable(true);
+        Path install = unpack(".tar.gz");
+
+        Result r = run(tmp, Map.of("JAVA_HOME", fake.toString()), install.resolve("bin/aws-sso").toString(), "version");
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("Java 17 or newer is needed");
+        assertThat(r.out()).isEmpty();
+    }
+}
