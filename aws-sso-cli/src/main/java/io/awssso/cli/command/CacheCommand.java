@@ -109,7 +109,9 @@ public final class CacheCommand implements Callable<Integer> {
     /**
      * AutoConfigCheck: roles changed, so bring {@code ~/.aws/config} up to date by running
      * {@code setup profiles} (it shows the diff and asks before writing) in this process, on the
-     * same engine. When this build has no such command, say how to do it by hand.
+     * same engine, so the cache is not refreshed twice. Its exit code becomes this command's: the
+     * person asked for the AWS config to follow the cache. When this build has no such command,
+     * say how to do it by hand.
      */
     private int configCheck() {
         CommandLine setup = spec.root().commandLine().getSubcommands().get("setup");
@@ -120,7 +122,16 @@ public final class CacheCommand implements Callable<Integer> {
             terminal.err().flush();
             return ExitCode.OK.code();
         }
-        return profiles.execute();
+        // picocli cannot parse again while this run's parse result is in use, so the command runs
+        // in a command line of its own, made by the same factory and handlers.
+        CommandLine run = new CommandLine(profiles.getCommandSpec().userObject().getClass(), profiles.getFactory())
+                .setOut(profiles.getOut())
+                .setErr(profiles.getErr())
+                .setColorScheme(profiles.getColorScheme())
+                .setDefaultValueProvider(profiles.getDefaultValueProvider())
+                .setParameterExceptionHandler(profiles.getParameterExceptionHandler())
+                .setExecutionExceptionHandler(profiles.getExecutionExceptionHandler());
+        return run.execute();
     }
 
     private static Map<String, Object> json(RefreshResult r) {
