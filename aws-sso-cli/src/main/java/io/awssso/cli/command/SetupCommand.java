@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "setup",
         synopsisSubcommandLabel = "<command>",
         description = "Set up aws-sso: the ECS server's token and certificate, and more.",
-        subcommands = {SetupEcsCommand.class, SetupCompletionsCommand.class, SetupProfilesCommand.class},
+        subcommands = {SetupEcsCommand.class, SetupCompletionsCommand.class, SetupProfilesCommand.class, SetupWizardCommand.class},
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n")
 public final class SetupCommand implements Callable<Integer> {

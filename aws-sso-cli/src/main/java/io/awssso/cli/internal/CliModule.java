@@ -33,6 +33,7 @@ import io.awssso.cli.command.SetupEcsCommand;
 import io.awssso.cli.command.TagsCommand;
 import io.awssso.cli.command.TimeCommand;
 import io.awssso.cli.command.SelectCommand;
+import io.awssso.cli.command.SetupWizardCommand;
 import io.awssso.cli.command.VersionCommand;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -214,6 +215,12 @@ public interface CliModule {
     @IntoMap
     @ClassKey(io.awssso.cli.command.SetupProfilesCommand.class)
     Object setupProfilesCommand(io.awssso.cli.command.SetupProfilesCommand command);
+
+    /** Makes {@code setup wizard} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(SetupWizardCommand.class)
+    Object setupWizardCommand(SetupWizardCommand command);
 
     /** Makes {@code version} injectable through {@link CommandFactory}. */
     @Binds

@@ -2,6 +2,7 @@ package io.awssso.cli.internal;
 
 import io.awssso.cli.options.GlobalOptions;
 import io.awssso.core.AwsSso;
+import io.awssso.core.ConfigSetup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.Console;
@@ -35,6 +36,7 @@ public final class Engine implements AutoCloseable {
     /** The engine, built on the first call. */
     public synchronized AwsSso get() {
         if (engine == null) {
+            firstRunWizard();
             Console console = System.console();
             engine = AwsSso.builder()
                     .configFile(options.config().map(Path::toString).orElse(null))
@@ -46,6 +48,21 @@ public final class Engine implements AutoCloseable {
                     .build();
         }
         return engine;
+    }
+
+    /**
+     * A missing config on the first command that needs one starts the setup wizard when stdin is
+     * a terminal; otherwise loading fails with the config loader's error, which names the file
+     * and {@code aws-sso setup wizard}.
+     */
+    private void firstRunWizard() {
+        ConfigSetup setup = ConfigSetup.locate(options.config().map(Path::toString), environment.variables(),
+                environment.home());
+        if (!setup.exists() && Prompts.stdinIsTerminal()) {
+            terminal.err().println("There is no config file at " + setup.file()
+                    + "; the setup wizard will create one.");
+            new SetupWizard(terminal, setup).run(false);
+        }
     }
 
     /** Closes the engine if it was built. */
