@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cache", description = {
         "Refresh the role cache now, even if it has not expired.",
-        "Needs a valid login (renewed silently while the session lasts). Prints the roles added",
-        "(+) and removed (-) on stderr, or a JSON document on stdout with --output json."},
+        "Needs a valid login (renewed silently while the session lasts). Prints the",
+        "roles added (+) and removed (-) on stderr, or JSON on stdout with --output json."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {"  aws-sso cache", "  aws-sso cache --threads 10 --silent", "  aws-sso cache --output json"})

@@ -42,8 +42,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "list", description = {
         "List the roles in the role cache.",
-        "Reads the cache only: it never calls AWS and never needs a login; run 'aws-sso cache' to",
-        "refresh it. The table goes to stdout, the instance and session line to stderr."},
+        "Reads the cache only: never calls AWS, never needs a login ('aws-sso cache'",
+        "refreshes it). The table goes to stdout, the instance/session line to stderr."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {"  aws-sso list", "  aws-sso list AccountIdPad RoleName Arn --sort RoleName",
