@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ecs",
         synopsisSubcommandLabel = "<command>",
-        description = {"Run the ECS credentials server and load role credentials into it.",
-                "AWS SDKs read them with AWS_CONTAINER_CREDENTIALS_FULL_URI=http://127.0.0.1:4144/ (default slot)",
-                "or .../slot/<profile>, and AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer <token>'."},
+        description = {
+        "Run the ECS credentials server and load role credentials into it.",
+        "AWS SDKs read them with AWS_CONTAINER_CREDENTIALS_FULL_URI=http://127.0.0.1:4144/ "
+        + "(default slot) or .../slot/<profile>, and AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer "
+        + "<token>'."},
         subcommands = {EcsServerCommand.class, EcsLoadCommand.class, EcsUnloadCommand.class,
                 EcsListCommand.class, EcsProfileCommand.class, EcsDockerCommand.class},
         optionListHeading = "%nOptions:%n",

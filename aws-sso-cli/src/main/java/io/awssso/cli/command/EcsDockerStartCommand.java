@@ -41,9 +41,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "start", description = {
         "Start the ECS credentials server in a Docker container (" + EcsDockerCommand.CONTAINER + ").",
-        "The image must be present locally (build or pull it first). The bearer token and TLS pair from",
-        "the secure store reach the container through a one-time 0600 file in $HOME/.aws-sso/mnt, which",
-        "the server deletes once read."},
+        "The image must be present locally (build or pull it first). The bearer token and TLS "
+        + "pair from the secure store reach the container through a one-time 0600 file in "
+        + "$HOME/.aws-sso/mnt, which the server deletes once read."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {"  aws-sso ecs docker start", "  aws-sso ecs docker start --default 012345678901:ReadOnlyAccess",

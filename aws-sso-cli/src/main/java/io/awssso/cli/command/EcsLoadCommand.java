@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "load", description = {
         "Load a role's credentials into the ECS server.",
-        "The default slot is what AWS_CONTAINER_CREDENTIALS_FULL_URI=http://127.0.0.1:4144/ serves;",
-        "with --slotted they go to /slot/<ProfileName> instead. Adds the role to History.",
-        "Without -p, -a or -A/-R (or their variables) it asks for the role interactively."},
+        "The default slot is what AWS_CONTAINER_CREDENTIALS_FULL_URI=http://127.0.0.1:4144/ "
+        + "serves; with --slotted they go to /slot/<ProfileName> instead. Adds the role to History. "
+        + "Without -p, -a or -A/-R (or their variables) it asks for the role interactively."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {"  aws-sso ecs load -p 012345678901:AdministratorAccess",

@@ -25,11 +25,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "server", description = {
         "Run the ECS credentials server in the foreground (stop it with Ctrl-C or SIGTERM; exits 0).",
-        "It serves credentials loaded with `aws-sso ecs load` (or --default) to AWS SDKs, keeps them in",
-        "memory only, and requires 'Authorization: Bearer <token>' when `setup ecs auth` stored a",
-        "token. With a pair stored by `setup ecs ssl` it serves HTTPS: most AWS SDKs do not trust a",
-        "self-signed certificate for container credentials, so --disable-ssl on 127.0.0.1 is the",
-        "practical choice for them."},
+        "It serves credentials loaded with `aws-sso ecs load` (or --default) to AWS SDKs, keeps "
+        + "them in memory only, and requires 'Authorization: Bearer <token>' when `setup ecs auth` "
+        + "stored a token. With a pair stored by `setup ecs ssl` it serves HTTPS: most AWS SDKs do "
+        + "not trust a self-signed certificate for container credentials, so --disable-ssl on "
+        + "127.0.0.1 is the practical choice for them."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {"  aws-sso ecs server",

@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "auth", description = {
         "Store or delete the ECS server's bearer token (kept in the secure store).",
-        "Give the bare token: clients send it as 'Authorization: Bearer <token>', so AWS SDKs need",
-        "AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer <token>'. The running server reads the token when it",
-        "starts: restart it after a change."},
+        "Give the bare token: clients send it as 'Authorization: Bearer <token>', so AWS SDKs "
+        + "need AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer <token>'. The running server reads the "
+        + "token when it starts: restart it after a change."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {"  aws-sso setup ecs auth -t \"$(openssl rand -hex 32)\"", "  aws-sso setup ecs auth --delete"})

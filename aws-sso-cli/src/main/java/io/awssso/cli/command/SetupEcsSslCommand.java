@@ -22,12 +22,12 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "ssl", description = {
         "Store, generate, print or delete the ECS server's TLS certificate and private key.",
-        "With a stored pair the server serves HTTPS and aws-sso's own `ecs` commands trust that",
-        "certificate. CAUTION: AWS SDKs and the AWS CLI do not trust a self-signed (or private-CA)",
-        "certificate for AWS_CONTAINER_CREDENTIALS_FULL_URI unless it is added to the trust store they",
-        "use (for Java, a trust store given with -Djavax.net.ssl.trustStore); many cannot be told to",
-        "trust it at all. For them, plain HTTP on 127.0.0.1 with a bearer token (`ecs server",
-        "--disable-ssl`) is the practical choice."},
+        "With a stored pair the server serves HTTPS and aws-sso's own `ecs` commands trust that "
+        + "certificate. CAUTION: AWS SDKs and the AWS CLI do not trust a self-signed (or "
+        + "private-CA) certificate for AWS_CONTAINER_CREDENTIALS_FULL_URI unless it is added to the "
+        + "trust store they use (for Java, a trust store given with -Djavax.net.ssl.trustStore); "
+        + "many cannot be told to trust it at all. For them, plain HTTP on 127.0.0.1 with a bearer "
+        + "token (`ecs server --disable-ssl`) is the practical choice."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {"  aws-sso setup ecs ssl --self-signed",
