@@ -1,0 +1,108 @@
+package io.awssso.cli.command;
+
+import io.awssso.api.RoleArn;
+import io.awssso.api.RoleCredentials;
+import io.awssso.cli.Main;
+import io.awssso.core.AwsSso;
+import java.io.Console;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The entry point the launcher uses for {@code aws-sso process}: when the command line is a plain
+ * role selection and the store holds valid credentials, it prints them without building the
+ * picocli command tree or the CLI's object graph (which cost more than the rest of the run). In
+ * every other case (a flag it does not know, a profile, {@code --sts-refresh}, no stored
+ * credentials, any error) it hands the untouched arguments to {@link Main}, which gives the same
+ * output and exit code as always.
+ */
+public final class ProcessFastPath {
+    private ProcessFastPath() {
+    }
+
+    /**
+     * Runs {@code process} from the store, or else the full tool.
+     *
+     * @param args the command line, as for {@link Main#main}
+     */
+    public static void main(String[] args) {
+        Optional<String> json = cached(args);
+        if (json.isEmpty()) {
+            Main.main(args);
+            return;
+        }
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        out.print(json.get());
+        out.flush();
+        System.exit(out.checkError() ? 1 : 0);
+    }
+
+    /** The JSON to print, or empty when the full tool must run. */
+    static Optional<String> cached(String[] args) {
+        String arn = null;
+        String account = null;
+        String role = null;
+        String config = null;
+        String sso = null;
+        boolean sawProcess = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String name = a;
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            }
+            if (a.equals("process") && !sawProcess) {
+                sawProcess = true;
+                continue;
+            }
+            if (!name.equals("-a") && !name.equals("--arn") && !name.equals("-A") && !name.equals("--account")
+                    && !name.equals("-R") && !name.equals("--role") && !name.equals("-S") && !name.equals("--sso")
+                    && !name.equals("--config")) {
+                return Optional.empty();
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    return Optional.empty();
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "-a", "--arn" -> arn = value;
+                case "-A", "--account" -> account = value;
+                case "-R", "--role" -> role = value;
+                case "-S", "--sso" -> sso = value;
+                default -> config = value;
+            }
+        }
+        if (!sawProcess) {
+            return Optional.empty();
+        }
+        try {
+            RoleArn selected;
+            if (arn != null) {
+                selected = AwsSso.roleByArn(arn);
+            } else if (account != null && role != null) {
+                selected = AwsSso.roleByAccount(account, role);
+            } else {
+                return Optional.empty();
+            }
+            Console console = System.console();
+            try (AwsSso engine = AwsSso.builder().configFile(config).ssoInstance(sso)
+                    .passwordPrompt(console == null ? null : prompt -> console.readPassword("%s: ", prompt))
+                    .build()) {
+                return engine.cachedCredentials(selected).map(ProcessFastPath::json);
+            }
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the full tool reports it, with its exit codes
+        }
+    }
+
+    private static String json(RoleCredentials c) {
+        return ProcessCommand.json(c);
+    }
+}

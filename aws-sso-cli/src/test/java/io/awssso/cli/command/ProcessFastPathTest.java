@@ -1,0 +1,21 @@
+package io.awssso.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ProcessFastPathTest {
+    private static final String ARN = "arn:aws:iam::012345678901:role/AdministratorAccess";
+
+    @Test
+    void cached_anythingButAPlainRoleSelection_leftToTheFullTool() {
+        assertThat(ProcessFastPath.cached(new String[] {"process", "-p", "prod"})).isEmpty();
+        assertThat(ProcessFastPath.cached(new String[] {"process", "--sts-refresh", "--arn", ARN})).isEmpty();
+        assertThat(ProcessFastPath.cached(new String[] {"-L", "debug", "process", "--arn", ARN})).isEmpty();
+        assertThat(ProcessFastPath.cached(new String[] {"process", "--help"})).isEmpty();
+        assertThat(ProcessFastPath.cached(new String[] {"process", "--arn"})).isEmpty();
+        assertThat(ProcessFastPath.cached(new String[] {"process", "-A", "012345678901"})).isEmpty();
+        assertThat(ProcessFastPath.cached(new String[] {"exec", "--arn", ARN})).isEmpty();
+        assertThat(ProcessFastPath.cached(new String[] {"process", "--arn", "not-an-arn"})).isEmpty();
+    }
+}
