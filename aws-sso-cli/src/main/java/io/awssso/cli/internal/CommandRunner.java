@@ -15,6 +15,8 @@ public final class CommandRunner {
      * @return the process exit status
      */
     public static int run(Terminal terminal, CliEnvironment environment, String... args) {
+        // Before the graph is built: building it may create the first logger.
+        LoggingSetup.configureFromArguments(args);
         try {
             CliComponent component = CliComponent.create(terminal, environment);
             try {
