@@ -42,7 +42,8 @@ final class AuthorizeEndpoint {
                                 "aws.useDualstackEndpoint"))
                         .build())
                 .join()
-                .url());
+                .endpointUrl()
+                .toUri());
         return fromRegistration(base.toString());
     }
 
