@@ -93,6 +93,17 @@ class CompletionIT {
                     + "_aws_sso\n";
             case FISH -> "complete -C " + quote(line) + " | string replace -r '\\t.*' ''; true\n";
         };
+        List<String> words = new ArrayList<>();
+        for (String w : runShell(shell, program, extra).split("\n")) {
+            if (!w.isEmpty()) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /** Runs {@code program} in {@code shell} (no rc files) and returns its stdout; it must exit 0. */
+    private String runShell(Shell shell, String program, Map<String, String> extra) throws Exception {
         List<String> command = switch (shell) {
             case BASH -> List.of("bash", "--noprofile", "--norc", "-c", program);
             case ZSH -> List.of("zsh", "-f", "-c", program);
@@ -113,13 +124,7 @@ class CompletionIT {
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as("%s exited %d: %s", shell, p.exitValue(), Files.readString(err)).isZero();
         Files.delete(err);
-        List<String> words = new ArrayList<>();
-        for (String w : out.split("\n")) {
-            if (!w.isEmpty()) {
-                words.add(w);
-            }
-        }
-        return words;
+        return out;
     }
 
     private List<String> complete(Shell shell, String line) throws Exception {
@@ -190,6 +195,39 @@ class CompletionIT {
     @EnumSource(Shell.class)
     void complete_profileHelper_offersProfiles(Shell shell) throws Exception {
         assertThat(complete(shell, "aws-sso-profile p")).containsExactlyInAnyOrder(ADMIN, READ_ONLY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Shell.class)
+    void helpers_profileThenClear_setAndRemoveTheRoleVariablesInTheShell(Shell shell) throws Exception {
+        String program = switch (shell) {
+            case BASH, ZSH -> "compdef() { :; }\n"
+                    + "source " + quote(script(shell).toString()) + "\n"
+                    + "aws-sso-profile " + READ_ONLY + " || exit 3\n"
+                    + "echo \"profile=$AWS_SSO_PROFILE role=$AWS_SSO_ROLE_NAME key=${AWS_ACCESS_KEY_ID:+set}\"\n"
+                    + "aws-sso-clear || exit 4\n"
+                    + "echo \"after=${AWS_SSO_PROFILE:-unset} key=${AWS_ACCESS_KEY_ID:-unset}\"\n"
+                    + "AWS_PROFILE=other aws-sso-profile " + READ_ONLY + " 2>/dev/null; echo \"refused=$?\"\n";
+            case FISH -> "aws-sso-profile " + READ_ONLY + "; or exit 3\n"
+                    + "echo \"profile=$AWS_SSO_PROFILE role=$AWS_SSO_ROLE_NAME key=\"(set -q AWS_ACCESS_KEY_ID; and echo set)\n"
+                    + "aws-sso-clear; or exit 4\n"
+                    + "set -q AWS_SSO_PROFILE; or set AWS_SSO_PROFILE unset\n"
+                    + "set -q AWS_ACCESS_KEY_ID; or set AWS_ACCESS_KEY_ID unset\n"
+                    + "echo \"after=$AWS_SSO_PROFILE key=$AWS_ACCESS_KEY_ID\"\n"
+                    + "begin; set -lx AWS_PROFILE other; aws-sso-profile " + READ_ONLY + " 2>/dev/null; "
+                    + "echo \"refused=$status\"; end\n";
+        };
+        String shellPath = switch (shell) {
+            case BASH -> "/bin/bash";
+            case ZSH -> "/usr/bin/zsh";
+            case FISH -> "/usr/bin/fish";
+        };
+
+        String out = runShell(shell, program, Map.of("SHELL", shellPath));
+
+        assertThat(out).contains("profile=" + READ_ONLY + " role=ReadOnlyAccess key=set")
+                .contains("after=unset key=unset")
+                .contains("refused=1");
     }
 
     @Test
