@@ -128,6 +128,11 @@ public final class InteractiveRoleSelector {
         main.bind(new Reference("aws-sso-space"), " ");
         main.bind(new Reference(LineReader.MENU_COMPLETE), KeyMap.key(jline, Capability.key_down));
         main.bind(new Reference(LineReader.MENU_COMPLETE), "\033[B", "\033OB");
+        // In the menu, Up/Down walk the suggestions one by one whatever the column layout.
+        KeyMap<org.jline.reader.Binding> menu = reader.getKeyMaps().get(LineReader.MENU);
+        menu.bind(new Reference(LineReader.MENU_COMPLETE), KeyMap.key(jline, Capability.key_down), "\033[B", "\033OB");
+        menu.bind(new Reference(LineReader.REVERSE_MENU_COMPLETE), KeyMap.key(jline, Capability.key_up),
+                "\033[A", "\033OA");
         return reader;
     }
 
@@ -149,7 +154,8 @@ public final class InteractiveRoleSelector {
         @Override
         public List<Candidate> matches(List<Candidate> candidates) {
             last = List.copyOf(candidates);
-            return last;
+            // JLine sorts and trims what it gets back, so it must be a mutable list.
+            return new java.util.ArrayList<>(candidates);
         }
 
         @Override

@@ -73,6 +73,24 @@ class SelectIT {
     }
 
     @Test
+    void select_arrowKeysThenSpace_takeTheHighlightedValue() throws Exception {
+        select(Map.of());
+        tmux.waitForPrompt();
+        tmux.waitFor("ProfileName");
+        tmux.type("AccountAlias ");
+        tmux.waitFor("sandbox");
+        tmux.send("Down");
+        tmux.waitFor("> AccountAlias prod");
+        tmux.send("Down");
+        tmux.waitFor("> AccountAlias sandbox");
+        tmux.send("Space");
+        tmux.send("Enter");
+
+        assertThat(tmux.exitCode()).as(tmux.screen()).isZero();
+        assertThat(stdout()).isEqualTo("arn:aws:iam::000000000042:role/AdministratorAccess\n");
+    }
+
+    @Test
     void select_enterOnProfileName_selectsThatRole() throws Exception {
         select(Map.of());
         tmux.waitForPrompt();
