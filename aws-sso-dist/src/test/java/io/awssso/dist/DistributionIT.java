@@ -139,6 +139,17 @@ class DistributionIT {
     }
 
     @Test
+    void process_withoutAConfig_runsTheFullToolFromTheFastPath_andKeepsStdoutClean() throws Exception {
+        Path install = unpack(".tar.gz");
+
+        Result r = run(tmp, Map.of(), install.resolve("bin/aws-sso").toString(), "process", "--profile", "nope");
+
+        assertThat(r.exitCode()).as("%s", r).isNotZero().isNotEqualTo(127);
+        assertThat(r.err()).startsWith("error: ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void launcher_javaTooOld_refusesWithAClearMessage() throws Exception {
         Path fake = tmp.resolve("jdk11");
         Files.createDirectories(fake.resolve("bin"));
