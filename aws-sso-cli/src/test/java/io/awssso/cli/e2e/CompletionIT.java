@@ -231,6 +231,13 @@ class CompletionIT {
     }
 
     @Test
+    void complete_withoutTheStorePassword_stillOffersProfiles_withoutPrompting() throws Exception {
+        // completion reads only cache.json: no password prompt may appear in the middle of a Tab
+        assertThat(complete(Shell.BASH, "aws-sso eval -p ", Map.of("AWS_SSO_FILE_PASSWORD", "")))
+                .containsExactlyInAnyOrder(ADMIN, READ_ONLY);
+    }
+
+    @Test
     void complete_bashFileOption_completesFileNames() throws Exception {
         Files.writeString(h.home().resolve("my-config.yaml"), "x");
 
