@@ -27,6 +27,11 @@ public final class ProcessFastPath {
      * @param args the command line, as for {@link Main#main}
      */
     public static void main(String[] args) {
+        // as the full tool's logging setup does: logs go to stderr, at warn unless the JVM was told
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         Optional<String> json = cached(args);
         if (json.isEmpty()) {
             Main.main(args);
