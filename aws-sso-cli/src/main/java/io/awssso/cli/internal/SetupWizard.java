@@ -110,7 +110,10 @@ public final class SetupWizard {
         Map<String, String> formats = ConfigSetup.profileFormats();
         List<String> formatNames = new ArrayList<>();
         formats.forEach((name, template) -> formatNames.add(name + ": " + template));
-        String currentFormat = string(current.get("ProfileFormat")).orElse(ConfigSetup.DEFAULT_PROFILE_FORMAT);
+        // A config without ProfileFormat runs with the code's default, Friendly: keep offering
+        // what it uses now, so pressing Enter never renames every profile.
+        String currentFormat = string(current.get("ProfileFormat")).orElse(setup.exists()
+                ? ConfigSetup.FRIENDLY_PROFILE_FORMAT : ConfigSetup.DEFAULT_PROFILE_FORMAT);
         List<String> templates = new ArrayList<>(formats.values());
         if (!templates.contains(currentFormat)) {
             templates.add(currentFormat);

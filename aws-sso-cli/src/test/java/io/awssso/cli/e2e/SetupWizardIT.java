@@ -120,7 +120,8 @@ class SetupWizardIT {
         answer("Choice [Commercial]", "");
         answer("Start URL", "");
         answer("Choice [us-east-1]", "");
-        answer("Choice [Default]", "");
+        // No ProfileFormat in the file means Friendly (the code's default): that is what Enter keeps.
+        answer("Choice [Friendly]", "");
         answer("Choice [us-east-1]", "eu-west-1");
         answer("CacheRefresh", "");
         answer("AutoConfigCheck", "");
@@ -140,7 +141,7 @@ class SetupWizardIT {
                 .contains("ConsoleDuration: 60\n").contains("LogLevel: warn\n")
                 .contains("SecureStore: file\n").contains("AuthWorkflow: pkce\n")
                 .contains("UrlExecCommand:\n  - curl\n  - -fsSL\n")
-                .contains("ProfileFormat: '{{ .AccountIdPad }}:{{ .RoleName }}'");
+                .contains("ProfileFormat: '{{ FirstItem .AccountName (.AccountAlias | nospace) }}:{{ .RoleName }}'");
         assertThat(Files.getPosixFilePermissions(h.configFile()))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(backups()).singleElement().satisfies(b -> assertThat(Files.readString(b)).isEqualTo(before));
