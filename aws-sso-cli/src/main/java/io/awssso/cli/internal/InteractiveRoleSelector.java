@@ -101,9 +101,13 @@ public final class InteractiveRoleSelector {
                 .parser(parser)
                 .completer((r, parsed, candidates) -> {
                     String before = parsed.line().substring(0, parsed.cursor());
-                    for (SelectionModel.Suggestion s : model.suggestions(before)) {
+                    List<SelectionModel.Suggestion> suggestions = model.suggestions(before);
+                    for (int i = 0; i < suggestions.size(); i++) {
+                        SelectionModel.Suggestion s = suggestions.get(i);
+                        // The sort key keeps the model's order (FirstTag first, History newest
+                        // first); JLine would otherwise sort alphabetically.
                         candidates.add(new Candidate(s.value(), s.display(), null, s.description(),
-                                null, null, true));
+                                null, null, true, i));
                     }
                 })
                 .completionMatcher(new AsSuggested())

@@ -91,6 +91,26 @@ class SelectIT {
     }
 
     @Test
+    void select_firstTagHistory_listsHistoryFirstWithTheAgeOfEachUse() throws Exception {
+        Result exec = h.run("exec", "-a", "arn:aws:iam::012345678901:role/ReadOnlyAccess", "--", "true");
+        assertThat(exec.exitCode()).as("%s", exec).isZero();
+        h.writeConfig(h.defaultConfig() + "FirstTag: History\n");
+        select(Map.of());
+        String keys = tmux.waitFor("ProfileName");
+        // The list starts right under the prompt; the first entry is History.
+        assertThat(keys).containsPattern("(?m)^>\\s*\\nHistory +\\(1 roles/1 choices\\)");
+
+        tmux.type("History ");
+        String values = tmux.waitFor("prod:ReadOnlyAccess");
+        assertThat(values).containsPattern("\\[\\d+s\\] prod:ReadOnlyAccess");
+        tmux.send("Tab");
+        tmux.send("Enter");
+
+        assertThat(tmux.exitCode()).as(tmux.screen()).isZero();
+        assertThat(stdout()).isEqualTo("arn:aws:iam::012345678901:role/ReadOnlyAccess\n");
+    }
+
+    @Test
     void select_enterOnProfileName_selectsThatRole() throws Exception {
         select(Map.of());
         tmux.waitForPrompt();
