@@ -127,7 +127,10 @@ final class TmuxSession implements AutoCloseable {
     @Override
     public void close() {
         try {
+            // tmux leaves the socket file behind after kill-server; remove it too.
+            Path socketPath = Path.of(tmux("display-message", "-p", "#{socket_path}").strip());
             tmux("kill-server");
+            Files.deleteIfExists(socketPath);
         } catch (IOException e) {
             // the server is already gone
         } catch (InterruptedException e) {
