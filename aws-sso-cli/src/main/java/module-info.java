@@ -11,7 +11,8 @@ module io.awssso.cli {
     requires org.slf4j;
     requires dagger;
     requires jakarta.inject;
-    // exec ignores Ctrl-C while its child runs (sun.misc.Signal)
+    // sun.misc.Signal, reached reflectively (Signals): exec ignores Ctrl-C while its child runs,
+    // ecs server stops cleanly on SIGINT/SIGTERM
     requires jdk.unsupported;
     requires static java.compiler;
 

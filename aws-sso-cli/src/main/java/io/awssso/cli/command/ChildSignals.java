@@ -8,14 +8,9 @@ final class ChildSignals {
     private ChildSignals() {
     }
 
-    /** Ignores SIGINT (and SIGQUIT) in this JVM until {@code child} ends. */
+    /** Ignores SIGINT in this JVM until {@code child} ends. */
     static void ignoreInterruptsWhile(Process child) {
-        try {
-            sun.misc.SignalHandler ignore = signal -> { };
-            sun.misc.SignalHandler previous = sun.misc.Signal.handle(new sun.misc.Signal("INT"), ignore);
-            child.onExit().thenRun(() -> sun.misc.Signal.handle(new sun.misc.Signal("INT"), previous));
-        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
-            // a platform without SIGINT handling: the default behaviour stays
-        }
+        Signals.handle("INT", signal -> { })
+                .ifPresent(previous -> child.onExit().thenRun(() -> Signals.restore(previous)));
     }
 }

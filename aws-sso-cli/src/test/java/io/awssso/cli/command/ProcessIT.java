@@ -166,8 +166,8 @@ class ProcessIT {
     void process_fiftyConcurrentRunsWithExpiredToken_oneTokenRenewalAndOneGetRoleCredentials() throws Exception {
         h.emulator().expireAccessTokens();
         ObjectNode store = (ObjectNode) json.readTree(storeFile().toFile());
-        store.get("CreateTokenResponse").fields().forEachRemaining(e ->
-                ((ObjectNode) e.getValue()).put("expiresAt", Instant.now().minusSeconds(60).getEpochSecond()));
+        store.get("CreateTokenResponse").forEach(token ->
+                ((ObjectNode) token).put("expiresAt", Instant.now().minusSeconds(60).getEpochSecond()));
         json.writeValue(storeFile().toFile(), store);
         h.emulator().clearCallLog();
         ExecutorService pool = Executors.newFixedThreadPool(50);
