@@ -7,6 +7,7 @@ import io.awssso.api.RoleNotFoundException;
 import io.awssso.cli.internal.CliEnvironment;
 import io.awssso.cli.internal.Engine;
 import io.awssso.cli.internal.Terminal;
+import io.awssso.cli.internal.InteractiveRoleSelector;
 import io.awssso.cli.options.RoleSelector;
 import io.awssso.core.AwsSso;
 import io.awssso.core.RoleEnvironment;
@@ -21,11 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code aws-sso exec [command [args...]]}: runs a command (default {@code $SHELL}) with the role's
@@ -34,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "exec", description = {
         "Run a command (default $SHELL) with the role's credentials in its environment.",
         "Exits with the command's exit code. Refuses when AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or",
-        "AWS_PROFILE is already set, unless --overwrite-env is given."},
+        "AWS_PROFILE is already set, unless --overwrite-env is given. Without a role (flags or",
+        "AWS_SSO_ROLE_ARN/AWS_SSO_ACCOUNT_ID/AWS_SSO_ROLE_NAME) the interactive selector asks for one."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {"  aws-sso exec -p prod:Admin", "  aws-sso exec -a 012345678901:Admin -- aws s3 ls"})
@@ -60,9 +59,6 @@ public final class ExecCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<command>", arity = "0..*",
             description = "The command and its arguments (default: $SHELL).")
     private List<String> command = new ArrayList<>();
-
-    @Spec
-    private CommandSpec spec;
 
     private final Engine engine;
     private final Terminal terminal;
@@ -94,8 +90,10 @@ public final class ExecCommand implements Callable<Integer> {
             }
         }
         AwsSso sso = engine.get();
-        RoleArn arn = selector.resolve(sso, current).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "please specify --profile, --arn, or --account and --role (or set AWS_SSO_ROLE_ARN)"));
+        // No role on the line or in the environment: the person picks one (an error naming the
+        // flags when stdin is not a terminal).
+        RoleArn arn = selector.resolve(sso, current)
+                .orElseGet(() -> InteractiveRoleSelector.select(sso, terminal));
         RoleCredentials creds = sso.credentials(arn, stsRefresh);
         RoleEnvironment vars = sso.roleEnvironment(creds, noRegion, overwriteEnv);
         try {

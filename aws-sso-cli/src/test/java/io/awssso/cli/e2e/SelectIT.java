@@ -188,4 +188,29 @@ class SelectIT {
         assertThat(r.err()).contains("no role given and stdin is not a terminal: use --profile, --arn"
                 + " or --account/--role");
     }
+
+    @Test
+    void exec_withoutRole_asksInTheSelectorAndRunsTheCommandWithThatRole() throws Exception {
+        Map<String, String> env = new HashMap<>(h.environment());
+        env.put("AWS_SSO_NO_BUILD", "1");
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("TERM", "xterm");
+        tmux = TmuxSession.start(h.home(), env,
+                "./aws-sso exec -- sh -c 'echo \"$AWS_SSO_ROLE_ARN\"' > '" + out + "'");
+        tmux.waitForPrompt();
+        tmux.type("AccountAlias sandbox");
+        tmux.send("Enter");
+
+        assertThat(tmux.exitCode()).as(tmux.screen()).isZero();
+        assertThat(stdout()).isEqualTo("arn:aws:iam::000000000042:role/AdministratorAccess\n");
+    }
+
+    @Test
+    void exec_withoutRoleAndWithoutTerminal_namesTheFlags() throws Exception {
+        Result r = h.run("exec", "--", "true");
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(1);
+        assertThat(r.err()).contains("stdin is not a terminal").contains("--profile");
+        assertThat(r.out()).isEmpty();
+    }
 }
