@@ -72,7 +72,7 @@ public final class RoleSelector {
                 return Optional.of(AwsSso.roleByAccount(acct, r));
             }
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return Optional.empty();
     }
