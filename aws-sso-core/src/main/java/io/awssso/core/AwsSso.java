@@ -442,7 +442,8 @@ public final class AwsSso implements AutoCloseable {
      * {@code .../federation} URL): the endpoint has no AWS SDK endpoint setting, so tests and
      * private endpoints need this one.
      */
-    public static final String FEDERATION_URL_VARIABLE = "AWS_SSO_FEDERATION_URL";
+    public static final String FEDERATION_URL_VARIABLE =
+            io.awssso.core.internal.console.ConsoleService.FEDERATION_URL_VARIABLE;
 
     /**
      * A console sign-in URL for a role (reference 9.1): its credentials (stored, or fetched),
@@ -454,8 +455,7 @@ public final class AwsSso implements AutoCloseable {
      * @throws AwsSsoException when the federation endpoint refuses
      */
     public ConsoleSignIn consoleSignIn(RoleArn arn, ConsoleOptions options) {
-        int minutes = consoleMinutes(options);
-        return signIn(credentials(arn, options.stsRefresh()), options, minutes);
+        return graph.console().signIn(arn, options);
     }
 
     /**
@@ -464,9 +464,7 @@ public final class AwsSso implements AutoCloseable {
      * {@code Icon} tags), and the role recorded in History.
      */
     public ConsoleSignIn openConsole(RoleArn arn, ConsoleOptions options) {
-        ConsoleSignIn s = consoleSignIn(arn, options);
-        open(s, options);
-        return s;
+        return graph.console().open(arn, options);
     }
 
     /**
@@ -475,7 +473,7 @@ public final class AwsSso implements AutoCloseable {
      * {@code AWS_PROFILE}.
      */
     public static boolean environmentSelectsConsoleRole(Map<String, String> variables) {
-        java.util.function.Predicate<String> set = k -> variables.get(k) != null && !variables.get(k).isEmpty();
+        Predicate<String> set = k -> variables.get(k) != null && !variables.get(k).isEmpty();
         return set.test("AWS_PROFILE") || (set.test("AWS_ACCESS_KEY_ID") && set.test("AWS_SECRET_ACCESS_KEY")
                 && set.test("AWS_SESSION_TOKEN"));
     }
@@ -491,101 +489,7 @@ public final class AwsSso implements AutoCloseable {
      * @throws IllegalArgumentException when the environment selects no role
      */
     public ConsoleSignIn openConsoleFromEnvironment(ConsoleOptions options) {
-        Environment env = graph.inputs().env();
-        Optional<String> akid = env.get("AWS_ACCESS_KEY_ID");
-        Optional<String> secret = env.get("AWS_SECRET_ACCESS_KEY");
-        Optional<String> session = env.get("AWS_SESSION_TOKEN");
-        if (akid.isPresent() && secret.isPresent() && session.isPresent()) {
-            int minutes = consoleMinutes(options);
-            RoleArn arn = callerRole(graph.client().getCallerIdentity(akid.get(), secret.get(), session.get()));
-            boolean chained = cachedRole(arn).map(r -> r.via() != null).orElse(false);
-            // the expiry is unknown and unused here: the endpoint itself judges the credentials
-            RoleCredentials creds = new RoleCredentials(arn.accountId(), arn.roleName(), akid.get(), secret.get(),
-                    session.get(), clock().instant().plus(java.time.Duration.ofMinutes(15)), chained);
-            ConsoleSignIn s = signIn(creds, options, minutes);
-            open(s, options);
-            return s;
-        }
-        Optional<String> profile = env.get("AWS_PROFILE");
-        if (profile.isEmpty()) {
-            throw new IllegalArgumentException("no role selected: give --profile, --arn, or --account and --role"
-                    + " (or set AWS_SSO_ROLE_ARN or AWS_PROFILE)");
-        }
-        RoleArn arn;
-        try {
-            arn = graph.catalog().roleByProfile(profile.get()).arn();
-        } catch (io.awssso.api.RoleNotFoundException e) {
-            throw new io.awssso.api.RoleNotFoundException("AWS_PROFILE is '" + profile.get()
-                    + "', which is not a profile of SSO instance '" + instanceName() + "'");
-        }
-        return openConsole(arn, options);
-    }
-
-    /**
-     * The role of a GetCallerIdentity ARN, {@code arn:<partition>:sts::<account>:assumed-role/<role>/<session>}.
-     * Identity Center's own roles are named {@code AWSReservedSSO_<permission set>_<id>}; the
-     * permission set is the role name aws-sso knows.
-     */
-    static RoleArn callerRole(String callerArn) {
-        String[] parts = callerArn.split(":", 6);
-        String[] resource = parts.length == 6 ? parts[5].split("/") : new String[0];
-        if (resource.length < 2 || !resource[0].equals("assumed-role")) {
-            throw new AwsSsoException("the environment's credentials are not role credentials (the caller is "
-                    + callerArn + "); give --profile, --arn, or --account and --role");
-        }
-        String role = resource[1];
-        if (role.startsWith("AWSReservedSSO_") && role.lastIndexOf('_') > "AWSReservedSSO_".length()) {
-            role = role.substring("AWSReservedSSO_".length(), role.lastIndexOf('_'));
-        }
-        return RoleArn.of(AccountId.parse(parts[4]), role);
-    }
-
-    private int consoleMinutes(ConsoleOptions options) {
-        return io.awssso.core.internal.console.FederationClient.checkMinutes(
-                options.durationMinutes().orElseGet(() -> graph.config().consoleDurationMinutes()));
-    }
-
-    private ConsoleSignIn signIn(RoleCredentials creds, ConsoleOptions options, int minutes) {
-        SsoConfig instance = graph.instance();
-        RoleArn arn = creds.roleArn();
-        String region = options.region().orElseGet(() -> graph.config().effectiveRegion(instance,
-                arn.accountId(), arn.roleName()));
-        io.awssso.core.internal.console.FederationClient federation =
-                new io.awssso.core.internal.console.FederationClient(
-                        io.awssso.core.internal.console.FederationClient.endpoint(instance.ssoRegion(),
-                                graph.inputs().env().get(FEDERATION_URL_VARIABLE)),
-                        java.time.Duration.ofSeconds(30));
-        String token = federation.signinToken(creds, minutes);
-        String destination = io.awssso.core.internal.console.Partition.of(instance.ssoRegion()).consoleUrl(region);
-        String profile = cachedRole(arn).map(CatalogRole::profile).orElse("");
-        return new ConsoleSignIn(arn, profile, region, creds.roleChaining(),
-                federation.loginUrl(instance.startUrl(), destination, token));
-    }
-
-    private void open(ConsoleSignIn s, ConsoleOptions options) {
-        UrlAction action = options.urlAction()
-                .map(a -> UrlAction.fromConfigName(a).orElseThrow(() -> new ConfigurationException(
-                        "unknown URL action '" + a + "'; valid actions: " + UrlAction.names())))
-                .orElse(graph.config().urlAction());
-        Optional<CatalogRole> role = cachedRole(s.role());
-        // aws-sso-cli means to fall back to <account>:<role> for names the add-on URL cannot carry
-        String name = s.profile().isEmpty() || s.profile().contains("&")
-                ? s.role().accountId() + ":" + s.role().roleName() : s.profile();
-        Map<String, String> tags = role.map(CatalogRole::tags).orElse(Map.of());
-        graph.urlOpener().open(action, s.url(),
-                new io.awssso.core.internal.url.FirefoxContainer(name, tags.get("Color"), tags.get("Icon")));
-        if (role.isPresent()) {
-            graph.catalog().recordUse(s.role());
-        }
-    }
-
-    /** The role in the catalog (refreshed first when expired), or empty for a role outside it. */
-    private Optional<CatalogRole> cachedRole(RoleArn arn) {
-        try {
-            return Optional.of(graph.catalog().role(arn));
-        } catch (io.awssso.api.RoleNotFoundException e) {
-            return Optional.empty();
-        }
+        return graph.console().openFromEnvironment(options);
     }
 
     /**
@@ -601,27 +505,7 @@ public final class AwsSso implements AutoCloseable {
      * @throws ConfigurationException for duplicate profile names or damaged markers in the file
      */
     public ProfilesUpdate profilesUpdate(Optional<Path> awsConfigFile, Optional<String> runningProgram) {
-        Environment env = graph.inputs().env();
-        Path file = awsConfigFile.or(() -> env.get("AWS_CONFIG_FILE").map(env::expandPath))
-                .orElseGet(() -> env.home().resolve(".aws").resolve("config"));
-        AwsSsoConfig config = graph.config();
-        String binary = io.awssso.core.internal.profiles.ProfilesPlanner.binary(config.configProfilesBinaryPath(),
-                runningProgram, env, warning -> graph.inputs().user().println("warning: " + warning));
-        List<io.awssso.core.internal.profiles.ProfileEntry> entries =
-                io.awssso.core.internal.profiles.ProfilesPlanner.entries(catalog().roles());
-        List<String> block = new io.awssso.core.internal.profiles.ProfileBlock(instanceName(), binary,
-                config.configVariables()).lines(entries);
-        byte[] current = io.awssso.core.internal.profiles.AwsConfigFile.read(file);
-        byte[] updated;
-        try {
-            updated = io.awssso.core.internal.profiles.AwsConfigMerge.merge(current, instanceName(), block);
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException(file + ": " + e.getMessage());
-        }
-        String diff = io.awssso.core.internal.profiles.UnifiedDiff.diff(
-                new String(current, java.nio.charset.StandardCharsets.UTF_8),
-                new String(updated, java.nio.charset.StandardCharsets.UTF_8), file.toString(), file + " (new)");
-        return new ProfilesUpdate(file, entries.size(), String.join("\n", block) + "\n", diff, current, updated);
+        return graph.profiles().plan(awsConfigFile, runningProgram);
     }
 
     /**
@@ -631,9 +515,7 @@ public final class AwsSso implements AutoCloseable {
      * @throws AwsSsoException when the file changed since the update was made, or cannot be written
      */
     public void writeProfiles(ProfilesUpdate update) {
-        if (update.changed()) {
-            io.awssso.core.internal.profiles.AwsConfigFile.write(update.file(), update.current(), update.updated());
-        }
+        graph.profiles().write(update);
     }
 
     private RefreshResult result(CatalogService.RefreshOutcome o) {

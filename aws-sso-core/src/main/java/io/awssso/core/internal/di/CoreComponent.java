@@ -46,6 +46,12 @@ public interface CoreComponent {
     /** The Identity Center and STS client of the selected instance. */
     io.awssso.api.spi.IdentityCenterClient client();
 
+    /** Console sign-in. */
+    io.awssso.core.internal.console.ConsoleService console();
+
+    /** {@code setup profiles}. */
+    io.awssso.core.internal.profiles.ProfilesService profiles();
+
     /** What was opened, for closing. */
     Resources resources();
 

@@ -126,4 +126,20 @@ final class CoreModule {
         return new CredentialService(() -> store, client::get, () -> login.get().validToken(settings),
                 instance, (arn, expires) -> catalog.get().recordCredentialsExpire(arn, expires), in.clock());
     }
+
+    @Provides
+    @Singleton
+    static io.awssso.core.internal.console.ConsoleService console(AwsSsoConfig config, SsoConfig instance,
+            CatalogService catalog, CredentialService credentials, dagger.Lazy<IdentityCenterClient> client,
+            io.awssso.core.internal.url.UrlOpener opener, CoreInputs in) {
+        return new io.awssso.core.internal.console.ConsoleService(config, instance, catalog, credentials,
+                client::get, opener, in.env(), in.clock());
+    }
+
+    @Provides
+    @Singleton
+    static io.awssso.core.internal.profiles.ProfilesService profiles(AwsSsoConfig config, SsoConfig instance,
+            CatalogService catalog, CoreInputs in) {
+        return new io.awssso.core.internal.profiles.ProfilesService(config, instance, catalog, in.env(), in.user());
+    }
 }

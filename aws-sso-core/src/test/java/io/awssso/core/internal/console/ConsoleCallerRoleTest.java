@@ -1,30 +1,31 @@
-package io.awssso.core;
+package io.awssso.core.internal.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awssso.api.AwsSsoException;
 import io.awssso.api.RoleArn;
+import io.awssso.core.AwsSso;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConsoleCallerRoleTest {
     @Test
     void callerRole_identityCenterRole_isThePermissionSetName() {
-        assertThat(AwsSso.callerRole("arn:aws:sts::012345678901:assumed-role/"
+        assertThat(ConsoleService.callerRole("arn:aws:sts::012345678901:assumed-role/"
                 + "AWSReservedSSO_Power_User_0a1b2c3d4e5f6a7b/alice@example.com"))
                 .isEqualTo(RoleArn.parse("arn:aws:iam::012345678901:role/Power_User"));
     }
 
     @Test
     void callerRole_otherRole_isItsName() {
-        assertThat(AwsSso.callerRole("arn:aws:sts::000000000123:assumed-role/DeployRole/Admin@012345678901"))
+        assertThat(ConsoleService.callerRole("arn:aws:sts::000000000123:assumed-role/DeployRole/Admin@012345678901"))
                 .isEqualTo(RoleArn.parse("arn:aws:iam::000000000123:role/DeployRole"));
     }
 
     @Test
     void callerRole_user_isRefusedWithWhatToDo() {
-        assertThatThrownBy(() -> AwsSso.callerRole("arn:aws:iam::012345678901:user/bob"))
+        assertThatThrownBy(() -> ConsoleService.callerRole("arn:aws:iam::012345678901:user/bob"))
                 .isInstanceOf(AwsSsoException.class).hasMessageContaining("--profile");
     }
 
