@@ -138,6 +138,13 @@ public final class AwsSsoCredentialsProvider implements AwsCredentialsProvider, 
     public void close() {
         closed = true;
         background.shutdownNow();
+        // A prefetch in flight still writes the store and the role cache: let it finish (bounded),
+        // so that nothing touches the user's files once close() has returned.
+        try {
+            background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (ownsEngine) {
             engine.close();
         }
