@@ -76,12 +76,7 @@ public final class CacheCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Format format;
-        try {
-            format = output.require("cache", Format.TABLE, Format.JSON);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        Format format = output.requireOneOf(Format.TABLE, Format.JSON);
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code aws-sso ecs list}: the profiles loaded into the ECS server's named slots. */
 @Command(name = "list", description = {
@@ -26,8 +23,6 @@ public final class EcsListCommand implements Callable<Integer> {
     @Mixin
     private OutputFormat output;
 
-    @Spec
-    private CommandSpec spec;
 
     private final Engine engine;
     private final Terminal terminal;
@@ -46,11 +41,7 @@ public final class EcsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            output.require("ecs list", OutputFormat.Format.TABLE, OutputFormat.Format.JSON);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        output.requireOneOf(OutputFormat.Format.TABLE, OutputFormat.Format.JSON);
         List<EcsClient.Profile> profiles = engine.get().ecsClient(address.server).list();
         if (output.json()) {
             EcsProfiles.jsonArray(terminal.out(), profiles);

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code aws-sso ecs profile}: the profile loaded into the ECS server's default slot. */
 @Command(name = "profile", description = {
@@ -27,8 +24,6 @@ public final class EcsProfileCommand implements Callable<Integer> {
     @Mixin
     private OutputFormat output;
 
-    @Spec
-    private CommandSpec spec;
 
     private final Engine engine;
     private final Terminal terminal;
@@ -47,11 +42,7 @@ public final class EcsProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            output.require("ecs profile", OutputFormat.Format.TABLE, OutputFormat.Format.JSON);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        output.requireOneOf(OutputFormat.Format.TABLE, OutputFormat.Format.JSON);
         EcsClient client = engine.get().ecsClient(address.server);
         EcsClient.Profile profile = client.profile().orElseThrow(() ->
                 new AwsSsoException("no profile loaded in ECS Server " + client.server()));

@@ -22,10 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -51,8 +48,6 @@ public final class TagsCommand implements Callable<Integer> {
     @Mixin
     private OutputFormat output;
 
-    @Spec
-    private CommandSpec spec;
 
     private final Engine engine;
     private final Terminal terminal;
@@ -71,12 +66,7 @@ public final class TagsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Format format;
-        try {
-            format = output.require("tags", Format.TABLE, Format.JSON);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        Format format = output.requireOneOf(Format.TABLE, Format.JSON);
         AwsSso sso = engine.get();
         sso.refreshCatalogIfExpired(RefreshProgress.on(terminal));
         List<RoleTags> tags = sso.tags(Optional.ofNullable(account), Optional.ofNullable(role));

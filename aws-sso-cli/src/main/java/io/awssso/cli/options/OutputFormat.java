@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -49,6 +52,9 @@ public final class OutputFormat {
             description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
     private Format format;
 
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
     /** Creates the option with nothing set; picocli fills it in while parsing. */
     public OutputFormat() {}
 
@@ -87,6 +93,23 @@ public final class OutputFormat {
                     + Arrays.stream(supported).map(Format::toString).collect(Collectors.joining(" or ")));
         }
         return f;
+    }
+
+    /**
+     * {@link #require} for the command this option is mixed into: an unsupported format is a usage
+     * error (exit 2) naming the formats the command prints.
+     *
+     * @return the chosen format
+     * @throws ParameterException otherwise
+     */
+    public Format requireOneOf(Format... supported) {
+        String name = command.qualifiedName(" ");
+        name = name.substring(name.indexOf(' ') + 1); // without the tool's own name
+        try {
+            return require(name, supported);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
     }
 
     /** Converts the argument of {@code --output}; picocli creates it reflectively. */
