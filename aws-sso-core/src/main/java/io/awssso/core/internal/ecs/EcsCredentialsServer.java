@@ -228,7 +228,10 @@ public final class EcsCredentialsServer implements AutoCloseable {
         }
     }
 
-    /** Stops listening at once, drops every loaded credential, and ends the threads. Idempotent. */
+    /**
+     * Stops listening at once, lets requests in progress finish (up to two seconds), drops every
+     * loaded credential, and ends the threads. Idempotent.
+     */
     @Override
     public void close() {
         if (closed.getCount() == 0) {
@@ -239,7 +242,16 @@ public final class EcsCredentialsServer implements AutoCloseable {
                 return;
             }
             server.stop(0);
-            executor.shutdownNow();
+            // Requests already being answered finish (and log their line) before close returns.
+            executor.shutdown();
+            try {
+                if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                executor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
             slots.clear();
             closed.countDown();
         }
