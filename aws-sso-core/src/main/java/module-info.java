@@ -19,6 +19,7 @@ module io.awssso.core {
     requires software.amazon.awssdk.retries.api;
     requires software.amazon.awssdk.endpoints;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.core;
     requires org.snakeyaml.engine;
     requires org.slf4j;
     requires jdk.httpserver;

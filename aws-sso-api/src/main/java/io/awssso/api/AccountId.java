@@ -48,7 +48,9 @@ public record AccountId(String value) implements Comparable<AccountId> {
         if (number < 0 || number > MAX) {
             throw new IllegalArgumentException("account id out of range: " + number);
         }
-        return new AccountId(String.format("%012d", number));
+        // not String.format: its locale machinery costs the process fast path milliseconds
+        String digits = Long.toString(number);
+        return new AccountId("0".repeat(12 - digits.length()).concat(digits));
     }
 
     /** The account id as a number, for formats that store it that way. */

@@ -20,6 +20,7 @@ import io.awssso.core.internal.config.UrlAction;
 import io.awssso.core.internal.di.CoreComponent;
 import io.awssso.core.internal.di.CoreInputs;
 import io.awssso.core.internal.env.Environment;
+import io.awssso.core.internal.fastpath.StoredCredentialsReader;
 import io.awssso.core.internal.login.LoginService;
 import io.awssso.core.internal.login.LoginSettings;
 import io.awssso.core.internal.login.Sleeper;
@@ -577,13 +578,14 @@ public final class AwsSso implements AutoCloseable {
 
         /** The config file ({@code --config}); default {@code $AWS_SSO_CONFIG}, then the config directory. */
         public Builder configFile(String file) {
-            this.configFile = Optional.ofNullable(file).filter(f -> !f.isBlank());
+            // no lambdas in the setters the `process` fast path calls: see storedCredentialsWithoutEngine
+            this.configFile = file == null || file.isBlank() ? Optional.empty() : Optional.of(file);
             return this;
         }
 
         /** The SSO instance ({@code -S}); default {@code $AWS_SSO}, then {@code DefaultSSO}. */
         public Builder ssoInstance(String name) {
-            this.ssoInstance = Optional.ofNullable(name).filter(n -> !n.isBlank());
+            this.ssoInstance = name == null || name.isBlank() ? Optional.empty() : Optional.of(name);
             return this;
         }
 
@@ -631,6 +633,28 @@ public final class AwsSso implements AutoCloseable {
         public Builder passwordPrompt(StoreContext.PasswordPrompt prompt) {
             this.passwordPrompt = prompt;
             return this;
+        }
+
+        /**
+         * The stored credentials of a role when valid for more than a minute, read from config.yaml
+         * and the {@code json} store without building the engine (no logging framework, no JSON
+         * data binding, no SDK): the start-up-bound cache hit of {@code aws-sso process}, which
+         * every AWS SDK call through {@code credential_process} may pay for. It honours this
+         * builder's config file, instance, environment, clock and message stream, as the engine
+         * would.
+         *
+         * <p>Empty means "build the engine and ask it", not "none stored": the config names another
+         * store (or this builder has one), nothing valid is stored, or either file holds something
+         * only the engine's full reading judges. Config keys that choosing the store does not need
+         * are not checked here; the engine reports their problems on any command that reads them.
+         */
+        public Optional<RoleCredentials> storedCredentialsWithoutEngine(RoleArn arn) {
+            Objects.requireNonNull(arn, "arn");
+            if (secureStore != null) {
+                return Optional.empty();
+            }
+            Environment env = environment != null ? environment : Environment.system();
+            return new StoredCredentialsReader(env, clock, userMessages).read(configFile, ssoInstance, arn);
         }
 
         /** The engine. Reads nothing yet. */

@@ -7,8 +7,6 @@ import io.awssso.cli.internal.Engine;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.RoleSelector;
 import io.awssso.core.AwsSso;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -68,29 +66,6 @@ public final class ProcessCommand implements Callable<Integer> {
 
     /** The credential_process document (D.2): Version 1 as a number, Expiration in RFC 3339 with Z. */
     static String json(RoleCredentials c) {
-        return "{\"Version\":1,\"AccessKeyId\":" + quote(c.accessKeyId())
-                + ",\"SecretAccessKey\":" + quote(c.secretAccessKey())
-                + ",\"SessionToken\":" + quote(c.sessionToken())
-                + ",\"Expiration\":" + quote(DateTimeFormatter.ISO_INSTANT.format(
-                        c.expiration().truncatedTo(ChronoUnit.SECONDS))) + "}";
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+        return CredentialProcessJson.of(c);
     }
 }

@@ -12,7 +12,10 @@ import java.util.Optional;
 /**
  * The entry point the launcher uses for {@code aws-sso process}: when the command line is a plain
  * role selection and the store holds valid credentials, it prints them without building the
- * picocli command tree or the CLI's object graph (which cost more than the rest of the run). In
+ * picocli command tree or the CLI's object graph (which cost more than the rest of the run). With
+ * the {@code json} store it does not even build the engine
+ * ({@link AwsSso.Builder#storedCredentialsWithoutEngine}); with another store it asks an engine that opens
+ * only config and store ({@link AwsSso#cachedCredentials}). In
  * every other case (a flag it does not know, a profile, {@code --sts-refresh}, no stored
  * credentials, any error) it hands the untouched arguments to {@link Main}, which gives the same
  * output and exit code as always.
@@ -96,8 +99,13 @@ public final class ProcessFastPath {
             } else {
                 return Optional.empty();
             }
+            AwsSso.Builder builder = AwsSso.builder().configFile(config).ssoInstance(sso);
+            Optional<RoleCredentials> quick = builder.storedCredentialsWithoutEngine(selected);
+            if (quick.isPresent()) {
+                return Optional.of(CredentialProcessJson.of(quick.get())); // no lambda: see CredentialProcessJson
+            }
             Console console = System.console();
-            try (AwsSso engine = AwsSso.builder().configFile(config).ssoInstance(sso)
+            try (AwsSso engine = builder
                     .passwordPrompt(console == null ? null : prompt -> console.readPassword("%s: ", prompt))
                     .build()) {
                 return engine.cachedCredentials(selected).map(ProcessFastPath::json);
@@ -108,6 +116,6 @@ public final class ProcessFastPath {
     }
 
     private static String json(RoleCredentials c) {
-        return ProcessCommand.json(c);
+        return CredentialProcessJson.of(c);
     }
 }

@@ -117,20 +117,49 @@ class ProcessIT {
     }
 
     @Test
-    void process_cachedHit_loadsNoSdkClientCatalogTemplateEngineLoginOrPicocliClasses() throws Exception {
-        h.run("process", "--arn", ADMIN);
+    void process_cachedHitInTheJsonStore_buildsNoEngine_noLoggingFrameworkNoDatabindNoStoreBackend() throws Exception {
+        Result first = h.run("process", "--arn", ADMIN);
         Path log = h.home().resolve("classes.log");
 
         Result r = h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "process", "--arn", ADMIN);
 
         assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out()).isEqualTo(first.out());
+        assertThat(r.err()).contains("Using insecure json file store");
         List<String> loaded = Files.readAllLines(log);
-        assertThat(loaded).anyMatch(l -> l.contains("io.awssso.cli.command.ProcessCommand "));
-        assertThat(loaded).anyMatch(l -> l.contains("io.awssso.core.internal.credentials.CredentialService "));
+        assertThat(loaded).anyMatch(l -> l.contains(" io.awssso.core.internal.fastpath.StoredCredentialsReader "));
+        assertThat(loaded).noneMatch(l -> l.contains(" io.awssso.core.internal.credentials.CredentialService "))
+                .noneMatch(l -> l.contains(" dagger."))
+                .noneMatch(l -> l.contains(" org.slf4j."))
+                .noneMatch(l -> l.contains(" com.fasterxml.jackson.databind."))
+                .noneMatch(l -> l.contains(" io.awssso.stores."))
+                .noneMatch(l -> l.contains(" software.amazon.awssdk."))
+                .noneMatch(l -> l.contains(" io.pebbletemplates."))
+                .noneMatch(l -> l.contains(" picocli.")) // the launcher's ProcessFastPath skips the command tree
+                .noneMatch(l -> l.contains(" io.github.resilience4j."));
+    }
+
+    @Test
+    void process_cachedHitInAnotherStore_engineOpensConfigAndStoreOnly_noSdkCatalogTemplateEngineOrLogin()
+            throws Exception {
+        h.env("AWS_SSO_FILE_PASSWORD", "correct horse battery staple");
+        h.writeConfig(h.defaultConfig());
+        assertThat(h.run("login").exitCode()).isZero();
+        Result first = h.run("process", "--arn", ADMIN);
+        assertThat(first.exitCode()).as("%s", first).isZero();
+        Path log = h.home().resolve("classes.log");
+
+        Result r = h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "process", "--arn", ADMIN);
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out()).isEqualTo(first.out());
+        List<String> loaded = Files.readAllLines(log);
+        assertThat(loaded).anyMatch(l -> l.contains(" io.awssso.core.internal.credentials.CredentialService "));
+        assertThat(loaded).anyMatch(l -> l.contains(" io.awssso.stores.file."));
         assertThat(loaded).noneMatch(l -> l.contains(" software.amazon.awssdk.services."))
                 .noneMatch(l -> l.contains(" software.amazon.awssdk.core.client."))
                 .noneMatch(l -> l.contains(" io.pebbletemplates."))
-                .noneMatch(l -> l.contains(" picocli.")) // the launcher's ProcessFastPath skips the command tree
+                .noneMatch(l -> l.contains(" picocli."))
                 .noneMatch(l -> l.contains(" io.github.resilience4j."))
                 .noneMatch(l -> l.contains(" io.awssso.core.internal.catalog."))
                 .noneMatch(l -> l.contains(" io.awssso.core.internal.aws.SdkIdentityCenterClient "))

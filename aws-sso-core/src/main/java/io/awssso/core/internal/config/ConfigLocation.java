@@ -35,11 +35,13 @@ public record ConfigLocation(Path file, Path directory) {
      * @param configFlag the value of {@code --config}, if given
      */
     public static ConfigLocation resolve(Optional<String> configFlag, Environment env) {
+        // Plain code, no lambdas: this runs on the `process` fast path, where the first lambda
+        // of a run costs milliseconds of start-up.
         Path directory = directory(env);
-        Optional<String> explicit = configFlag.filter(s -> !s.isEmpty())
-                .or(() -> env.get(CONFIG_VARIABLE));
+        Optional<String> explicit = configFlag.isPresent() && !configFlag.get().isEmpty() ? configFlag
+                : env.get(CONFIG_VARIABLE);
         try {
-            Path file = explicit.map(env::expandPath).orElse(directory.resolve("config.yaml"));
+            Path file = explicit.isPresent() ? env.expandPath(explicit.get()) : directory.resolve("config.yaml");
             return new ConfigLocation(file, directory);
         } catch (InvalidPathException e) {
             throw new ConfigurationException("the config file name is not a valid path: "
@@ -56,10 +58,9 @@ public record ConfigLocation(Path file, Path directory) {
         if (Files.isDirectory(legacy)) {
             return legacy;
         }
-        return env.get("XDG_CONFIG_HOME")
-                .map(env::expandPath)
-                .orElse(env.home().resolve(".config"))
-                .resolve("aws-sso");
+        Optional<String> xdg = env.get("XDG_CONFIG_HOME");
+        Path base = xdg.isPresent() ? env.expandPath(xdg.get()) : env.home().resolve(".config");
+        return base.resolve("aws-sso");
     }
 
     /** The plain-text role cache. */

@@ -1,6 +1,5 @@
 package io.awssso.core.internal.config;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,7 +25,12 @@ public enum LogLevel {
     public static Optional<LogLevel> fromConfigName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         String wanted = n.equals("warning") ? "warn" : n;
-        return Arrays.stream(values()).filter(l -> l.configName().equals(wanted)).findFirst();
+        for (LogLevel level : values()) { // a loop, not a stream: the process fast path reads it
+            if (level.configName().equals(wanted)) {
+                return Optional.of(level);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class CredentialService implements CredentialProvider {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialService.class);
 
     /** Stored role credentials count as expired this long before their expiration (reference 5.1). */
-    public static final Duration MARGIN = Duration.ofMinutes(1);
+    public static final Duration MARGIN = ReuseMargin.ROLE_CREDENTIALS;
 
     private final Supplier<SecureStore> store;
     private final Supplier<IdentityCenterClient> client;

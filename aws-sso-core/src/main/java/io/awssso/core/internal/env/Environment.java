@@ -51,7 +51,8 @@ public final class Environment {
      * them apart, and {@code AWS_SSO_CONFIG=} should not mean "a config file named ''".
      */
     public Optional<String> get(String name) {
-        return Optional.ofNullable(variables.get(name)).filter(v -> !v.isEmpty());
+        String value = variables.get(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     /**

@@ -1,0 +1,237 @@
+package io.awssso.core.internal.fastpath;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.awssso.api.AccountId;
+import io.awssso.api.RoleArn;
+import io.awssso.api.RoleCredentials;
+import io.awssso.core.internal.config.AwsSsoConfig;
+import io.awssso.core.internal.config.ConfigLocation;
+import io.awssso.core.internal.config.LogLevel;
+import io.awssso.core.internal.credentials.ReuseMargin;
+import io.awssso.core.internal.env.Environment;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
+
+/**
+ * The stored credentials of a role, read without building the engine: the {@code process} cache
+ * hit that every AWS SDK call through {@code credential_process} may pay for, where start-up time
+ * is the whole cost. It reads only what such a hit needs (config.yaml's {@code SecureStore},
+ * {@code JsonStore}, {@code LogLevel}, {@code DefaultSSO} and instance names, and the role's entry
+ * in the {@code json} store) with SnakeYAML's plain loader and Jackson's streaming parser: no
+ * Dagger graph, no logging framework, no Jackson databind, no SDK.
+ *
+ * <p>It answers only when the answer is the engine's: the same config file, instance choice, store
+ * file, ARN matching and one-minute margin. Anything else (another store backend, nothing valid
+ * stored, anything unexpected in either file) is empty, meaning "ask the engine", which then reads
+ * everything and reports any problem with file, line and key.
+ *
+ * <p>The store is read without {@code storage.lock}: writers replace the file by an atomic rename,
+ * so a reader sees the old or the new file whole, and a shared lock would only add a system call
+ * and a file to create.
+ */
+public final class StoredCredentialsReader {
+    private static final String JSON_STORE = "json";
+
+    private final Environment env;
+    private final Clock clock;
+    private final PrintStream user;
+
+    /**
+     * @param env the environment (config location, {@code $AWS_SSO}, {@code ~} in paths)
+     * @param clock decides expiry
+     * @param user where the insecure-store warning goes (stderr)
+     */
+    public StoredCredentialsReader(Environment env, Clock clock, PrintStream user) {
+        this.env = env;
+        this.clock = clock;
+        this.user = user;
+    }
+
+    /**
+     * The stored credentials of {@code role} when they are valid for more than the engine's margin
+     * and the config uses the {@code json} store; otherwise empty (ask the engine).
+     *
+     * @param configFlag the {@code --config} value, if given
+     * @param ssoFlag the {@code -S/--sso} value, if given
+     */
+    public Optional<RoleCredentials> read(Optional<String> configFlag, Optional<String> ssoFlag, RoleArn role) {
+        try {
+            ConfigLocation location = ConfigLocation.resolve(configFlag, env);
+            Map<?, ?> config = loadConfig(location.file());
+            if (config == null || !JSON_STORE.equals(config.get("SecureStore"))
+                    || !choosesAnInstance(config, ssoFlag)) {
+                return Optional.empty();
+            }
+            Optional<String> levelName = text(config, "LogLevel");
+            Optional<LogLevel> level = levelName.isPresent() ? LogLevel.fromConfigName(levelName.get())
+                    : Optional.of(LogLevel.INFO);
+            if (level.isEmpty()) {
+                return Optional.empty(); // a wrong LogLevel is the engine's to report
+            }
+            Optional<String> jsonStore = text(config, "JsonStore");
+            Path store = (jsonStore.isPresent() && !jsonStore.get().isBlank() ? env.expandPath(jsonStore.get())
+                    : location.defaultJsonStore()).toAbsolutePath().normalize();
+            RoleCredentials found = readStore(store, role);
+            if (found == null || found.expiresWithin(ReuseMargin.ROLE_CREDENTIALS, clock)) {
+                return Optional.empty();
+            }
+            if (level.get() != LogLevel.ERROR) {
+                // the warning the json store gives whenever the engine opens it
+                user.println("WARN Using insecure json file store " + store + "; see SecureStore in config");
+            }
+            return Optional.of(found);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // the engine reads it again and says what is wrong
+        }
+    }
+
+    /** The config's top-level mapping, or null when it is anything else. */
+    private static Map<?, ?> loadConfig(Path file) throws IOException {
+        String text;
+        try {
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        // Duplicate keys are an error for the engine, so they must not pass here either. The
+        // failsafe schema reads every scalar as a string, which is all this needs, and spares the
+        // start-up cost of the other schemas' regular expressions.
+        LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false)
+                .setSchema(new FailsafeSchema()).build();
+        Object document = new Load(settings).loadFromString(text);
+        return document instanceof Map<?, ?> map ? map : null;
+    }
+
+    /** True when the engine would pick an instance (AwsSsoConfig.selectInstance's rules). */
+    private boolean choosesAnInstance(Map<?, ?> config, Optional<String> ssoFlag) {
+        if (!(config.get("SSOConfig") instanceof Map<?, ?> instances) || instances.isEmpty()) {
+            return false;
+        }
+        Optional<String> requested = ssoFlag.isPresent() && !ssoFlag.get().isEmpty() ? ssoFlag
+                : env.get(AwsSsoConfig.SSO_VARIABLE);
+        if (requested.isPresent()) {
+            return instances.get(requested.get()) instanceof Map;
+        }
+        if (config.containsKey("DefaultSSO") && text(config, "DefaultSSO").isEmpty()) {
+            return false; // not a plain string: the engine's to judge
+        }
+        String byDefault = text(config, "DefaultSSO").orElse(AwsSsoConfig.DEFAULT_SSO);
+        return instances.get(byDefault) instanceof Map
+                || (instances.size() == 1 && instances.values().iterator().next() instanceof Map);
+    }
+
+    private static Optional<String> text(Map<?, ?> map, String key) {
+        return map.get(key) instanceof String s ? Optional.of(s) : Optional.empty();
+    }
+
+    /** The role's entry in the json store; null when it has none or holds anything unexpected. */
+    private static RoleCredentials readStore(Path store, RoleArn role) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(store);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        RoleCredentials found = null;
+        try (JsonParser p = new JsonFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String member = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!member.equals("RoleCredentials") || value == JsonToken.VALUE_NULL) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (value != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    // Every entry must read as the engine reads it (an ARN key, a whole entry):
+                    // where the engine would refuse the store, this must not answer from it.
+                    boolean wanted = sameRole(RoleArn.parse(p.currentName()), role);
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        return null;
+                    }
+                    RoleCredentials entry = roleCredentials(p);
+                    if (wanted) {
+                        found = entry;
+                    }
+                }
+            }
+            if (p.nextToken() != null) {
+                return null; // trailing content: the engine rejects the file
+            }
+        }
+        return found;
+    }
+
+    /** One role entry, the parser on its START_OBJECT; the layout of reference 5.2. */
+    private static RoleCredentials roleCredentials(JsonParser p) throws IOException {
+        String roleName = null;
+        String accessKeyId = null;
+        String secretAccessKey = null;
+        String sessionToken = null;
+        AccountId account = null;
+        Long expiration = null;
+        boolean chaining = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (field) {
+                case "roleName" -> roleName = string(p, t);
+                case "accessKeyId" -> accessKeyId = string(p, t);
+                case "secretAccessKey" -> secretAccessKey = string(p, t);
+                case "sessionToken" -> sessionToken = string(p, t);
+                case "accountId" -> account = t == JsonToken.VALUE_NUMBER_INT ? AccountId.of(p.getLongValue())
+                        : AccountId.parse(string(p, t));
+                case "expiration" -> {
+                    if (t != JsonToken.VALUE_NUMBER_INT) {
+                        throw new IllegalArgumentException("expiration is not a number");
+                    }
+                    expiration = p.getLongValue();
+                }
+                case "roleChaining" -> chaining = t == JsonToken.VALUE_TRUE
+                        || (t != JsonToken.VALUE_FALSE && t != JsonToken.VALUE_NULL && fail());
+                default -> p.skipChildren();
+            }
+        }
+        if (expiration == null) {
+            throw new IllegalArgumentException("no expiration");
+        }
+        // the record checks that nothing is missing
+        return new RoleCredentials(account, roleName, accessKeyId, secretAccessKey, sessionToken,
+                Instant.ofEpochMilli(expiration), chaining);
+    }
+
+    /** RoleArn.equals, spelled out: a record's equals costs the fast path a method-handle bootstrap. */
+    private static boolean sameRole(RoleArn a, RoleArn b) {
+        return a.partition().equals(b.partition()) && a.accountId().value().equals(b.accountId().value())
+                && a.roleName().equals(b.roleName());
+    }
+
+    private static String string(JsonParser p, JsonToken t) throws IOException {
+        if (t != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException("expected a string");
+        }
+        return p.getText();
+    }
+
+    private static boolean fail() {
+        throw new IllegalArgumentException("roleChaining is not true or false");
+    }
+}
