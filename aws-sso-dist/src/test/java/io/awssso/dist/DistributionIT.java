@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -147,6 +148,41 @@ class DistributionIT {
         assertThat(r.exitCode()).as("%s", r).isNotZero().isNotEqualTo(127);
         assertThat(r.err()).startsWith("error: ");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void process_cacheHit_recordsAPerUserClassArchive_andLaterRunsMapIt() throws Exception {
+        Path install = unpack(".tar.gz");
+        Path config = tmp.resolve(".config/aws-sso");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("config.yaml"), "SSOConfig:\n  Default:\n    SSORegion: us-east-1\n"
+                + "    StartUrl: https://d-1234567890.awsapps.com/start\nSecureStore: json\nLogLevel: error\n");
+        String arn = "arn:aws:iam::012345678901:role/Admin";
+        long expires = System.currentTimeMillis() + 3_600_000L;
+        Files.writeString(config.resolve("store.json"), "{\"RoleCredentials\":{\"" + arn + "\":{\"roleName\":\"Admin\","
+                + "\"accountId\":12345678901,\"accessKeyId\":\"ASIADIST\",\"secretAccessKey\":\"s\","
+                + "\"sessionToken\":\"t\",\"expiration\":" + expires + "}}}");
+        String bin = install.resolve("bin/aws-sso").toString();
+
+        Result first = run(tmp, Map.of(), bin, "process", "--arn", arn);
+        Result second = run(tmp, Map.of("AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + tmp.resolve("classes.log")),
+                bin, "process", "--arn", arn);
+
+        assertThat(first.exitCode()).as("%s", first).isZero();
+        assertThat(first.out()).startsWith("{\"Version\":1,\"AccessKeyId\":\"ASIADIST\"");
+        assertThat(first.err()).isEmpty();
+        Path cache = tmp.resolve(".cache/aws-sso");
+        assertThat(Files.getPosixFilePermissions(cache)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.matches("process-jdk\\d+\\.jsa"))
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        }
+        assertThat(second.exitCode()).as("%s", second).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(second.err()).isEmpty();
+        assertThat(Files.readAllLines(tmp.resolve("classes.log")))
+                .anyMatch(l -> l.contains("io.awssso.cli.command.ProcessFastPath source: shared objects file (top)"));
     }
 
     @Test
