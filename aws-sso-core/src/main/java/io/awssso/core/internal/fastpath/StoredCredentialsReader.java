@@ -13,6 +13,7 @@ import io.awssso.core.internal.credentials.ReuseMargin;
 import io.awssso.core.internal.env.Environment;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -102,7 +103,8 @@ public final class StoredCredentialsReader {
     private static Map<?, ?> loadConfig(Path file) throws IOException {
         String text;
         try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            // strict, as the engine reads it: a stray byte is its error to report, not U+FFFD here
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (NoSuchFileException e) {
             return null;
         }

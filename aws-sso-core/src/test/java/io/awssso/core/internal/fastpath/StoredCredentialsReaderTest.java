@@ -196,6 +196,16 @@ class StoredCredentialsReaderTest {
         assertThat(read()).isEmpty();
     }
 
+    @Test
+    void configThatIsNotUtf8_isLeftToTheEngine() throws IOException {
+        Files.createDirectories(dir());
+        byte[] latin1 = (CONFIG + "# caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(dir().resolve("config.yaml"), latin1);
+        store(entry(ADMIN.toString(), NOW.plus(Duration.ofHours(1))));
+
+        assertThat(read()).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{\"RoleCredentials\":{ENTRY}} trailing",
