@@ -124,7 +124,7 @@ final class CoreModule {
         LoginSettings settings = new LoginSettings(instance.toSsoInstance(), config.authWorkflow(),
                 instance.authUrlAction(), config.autoLogin(), instance.awsCliSsoSession().orElse(null));
         return new CredentialService(() -> store, client::get, () -> login.get().validToken(settings),
-                instance, (arn, expires) -> catalog.get().recordCredentialsExpire(arn, expires), in.clock());
+                rejected -> login.get().renewRejected(settings, rejected), instance, (arn, expires) -> catalog.get().recordCredentialsExpire(arn, expires), in.clock());
     }
 
     @Provides
