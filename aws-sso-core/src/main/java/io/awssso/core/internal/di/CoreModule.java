@@ -83,10 +83,10 @@ final class CoreModule {
     @Provides
     @Singleton
     static LoginService loginService(IdentityCenterClient client, SecureStore store, UrlOpener opener,
-            CoreInputs in) {
+            ConfigLocation location, CoreInputs in) {
         return new LoginService(client, store, in.clock(), in.sleeper(), opener, in.user(),
                 new AwsCliTokenCache(in.env().home()), new SecureRandom(), in.env().variables(),
-                System::getProperty);
+                System::getProperty, LoginService.loginLock(location.directory()));
     }
 
     /**
