@@ -165,6 +165,14 @@ public final class CliHarness implements AutoCloseable {
 
     /** Runs {@code ./aws-sso args...} as a separate process with extra variables. */
     public Result run(Map<String, String> extra, String... args) throws Exception {
+        return start(extra, args).await();
+    }
+
+    /**
+     * Starts {@code ./aws-sso args...} as a separate process with extra variables, without waiting
+     * for it: for tests that look at runs while they are still going.
+     */
+    public Running start(Map<String, String> extra, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("aws-sso").toString());
         command.addAll(List.of(args));
@@ -180,14 +188,56 @@ public final class CliHarness implements AutoCloseable {
         try {
             Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            if (!p.waitFor(3, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AssertionError("./aws-sso " + String.join(" ", args) + " did not finish");
-            }
-            return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
+            return new Running(p, out, err, String.join(" ", args));
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            throw e;
+        }
+    }
+
+    /** A run of {@code ./aws-sso} that {@link #start} started. */
+    public static final class Running {
+        private final Process process;
+        private final Path out;
+        private final Path err;
+        private final String args;
+
+        private Running(Process process, Path out, Path err, String args) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+            this.args = args;
+        }
+
+        /** Whether it is still running. */
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** Kills it (SIGKILL) with every process it started. */
+        public void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+
+        /** What it has written to stderr so far. */
+        public String errSoFar() throws IOException {
+            return Files.readString(err);
+        }
+
+        /** Waits (at most 3 minutes) until it has finished, and what it produced. */
+        public Result await() throws Exception {
+            try {
+                if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("./aws-sso " + args + " did not finish");
+                }
+                return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
         }
     }
 

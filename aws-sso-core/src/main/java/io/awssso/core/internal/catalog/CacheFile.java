@@ -1,10 +1,10 @@
 package io.awssso.core.internal.catalog;
 
 import io.awssso.api.AwsSsoException;
+import io.awssso.core.internal.lock.FileMutex;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -28,16 +28,14 @@ final class CacheFile {
     private static final Logger LOG = LoggerFactory.getLogger(CacheFile.class);
     private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
-    /** File locks are per process; threads of one process queue on this first. */
-    private static final java.util.concurrent.ConcurrentHashMap<Path, java.util.concurrent.locks.ReentrantLock>
-            IN_PROCESS = new java.util.concurrent.ConcurrentHashMap<>();
-
     private final Path file;
-    private final Path lock;
+    private final FileMutex lock;
 
     CacheFile(Path file) {
         this.file = file;
-        this.lock = file.resolveSibling("cache.lock");
+        Path lockFile = file.resolveSibling("cache.lock");
+        this.lock = FileMutex.on(lockFile, LOCK_WAIT, "the role cache lock",
+                "try again when it has finished (`lsof " + lockFile + "` shows which process it is)");
     }
 
     Path path() {
@@ -66,63 +64,15 @@ final class CacheFile {
      * Reads the cache, lets {@code change} modify it, and writes it back, all under the lock.
      * Nothing is written when {@code change} throws.
      */
+    @SuppressWarnings("try") // the lock is held for the whole block, not referenced in it
     <T> T update(Function<CacheData, T> change) {
-        java.util.concurrent.locks.ReentrantLock local = IN_PROCESS.computeIfAbsent(
-                lock.toAbsolutePath().normalize(), k -> new java.util.concurrent.locks.ReentrantLock());
-        local.lock();
-        try {
-            return updateLocked(change);
-        } finally {
-            local.unlock();
-        }
-    }
-
-    private <T> T updateLocked(Function<CacheData, T> change) {
-        try {
-            createPrivateDirectories(file.getParent());
-            try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                    FileLock held = acquire(ch)) {
-                assert held.isValid();
-                CacheData data = read();
-                T result = change.apply(data);
-                write(data);
-                return result;
-            }
+        try (FileMutex.Held held = lock.acquire()) {
+            CacheData data = read();
+            T result = change.apply(data);
+            write(data);
+            return result;
         } catch (IOException e) {
             throw new AwsSsoException("cannot write the role cache " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void createPrivateDirectories(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            Files.createDirectories(dir,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectories(dir);
-        }
-    }
-
-    private FileLock acquire(FileChannel ch) throws IOException {
-        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
-        while (true) {
-            FileLock l = ch.tryLock();
-            if (l != null) {
-                return l;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AwsSsoException("another aws-sso process has held " + lock + " for over "
-                        + LOCK_WAIT.toSeconds() + " s; try again when it has finished");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AwsSsoException("interrupted while waiting for " + lock);
-            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.awssso.core.internal.credentials;
 
 import io.awssso.api.ConfigurationException;
 import io.awssso.api.CredentialProvider;
+import io.awssso.api.LoginRequiredException;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import io.awssso.api.SsoToken;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Everything but the store is supplied lazily, so a cache hit opens the store and nothing else:
  * no SDK client, no catalog, no template engine.
+ *
+ * <p>The SSO token is got before the store's lock is taken, never while holding it: getting it
+ * may wait for, or run, a login that lasts minutes under the login lock, and the login lock comes
+ * before the store lock (a process holding the store lock while waiting for the login lock would
+ * block the login's own write of the token).
  */
 public final class CredentialService implements CredentialProvider {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialService.class);
@@ -41,6 +48,7 @@ public final class CredentialService implements CredentialProvider {
     private final Supplier<SecureStore> store;
     private final Supplier<IdentityCenterClient> client;
     private final Supplier<SsoToken> validToken;
+    private final UnaryOperator<SsoToken> renewRejected;
     private final SsoConfig instance;
     private final BiConsumer<RoleArn, Instant> expiresRecorder;
     private final Clock clock;
@@ -49,17 +57,20 @@ public final class CredentialService implements CredentialProvider {
      * @param store the secure store (opened on first use)
      * @param client Identity Center and STS (built only when a fetch is needed)
      * @param validToken a valid SSO access token (renewing it, or logging in with AutoLogin)
+     * @param renewRejected a token to use instead of one GetRoleCredentials refused (it may have been
+     *     revoked), or {@link LoginRequiredException}
      * @param instance the selected instance (its {@code Via}, {@code ExternalId} and
      *     {@code SourceIdentity} settings)
      * @param expiresRecorder records a fetched role's expiry in the role cache
      * @param clock decides expiry
      */
     public CredentialService(Supplier<SecureStore> store, Supplier<IdentityCenterClient> client,
-            Supplier<SsoToken> validToken, SsoConfig instance, BiConsumer<RoleArn, Instant> expiresRecorder,
-            Clock clock) {
+            Supplier<SsoToken> validToken, UnaryOperator<SsoToken> renewRejected, SsoConfig instance,
+            BiConsumer<RoleArn, Instant> expiresRecorder, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.client = Objects.requireNonNull(client, "client");
         this.validToken = Objects.requireNonNull(validToken, "validToken");
+        this.renewRejected = Objects.requireNonNull(renewRejected, "renewRejected");
         this.instance = Objects.requireNonNull(instance, "instance");
         this.expiresRecorder = Objects.requireNonNull(expiresRecorder, "expiresRecorder");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -85,33 +96,61 @@ public final class CredentialService implements CredentialProvider {
      * {@code force}, else fetched under the store's lock (after a second look at the store, which
      * another process may have filled meanwhile) and stored.
      *
+     * <p>When the chain's SSO role must be fetched, the token is got first, outside the store's
+     * lock. Should the store change meanwhile so that a token is needed after all, or should
+     * GetRoleCredentials refuse the token (revoked before its expiry), the update is left without
+     * a write, the token got or renewed outside the lock, and the update tried again.
+     *
      * @throws ConfigurationException when the {@code Via} chain loops
+     * @throws LoginRequiredException when no usable token can be had
      */
     public RoleCredentials credentials(RoleArn role, boolean force, Duration minValidity) {
         Objects.requireNonNull(role, "role");
         List<RoleArn> chain = chain(role); // a loop fails before any call or lock
         SecureStore secrets = store.get();
+        StoredSecrets first = secrets.read();
         if (!force) {
-            Optional<RoleCredentials> hit = valid(secrets.read(), role, minValidity);
+            Optional<RoleCredentials> hit = valid(first, role, minValidity);
             if (hit.isPresent()) {
                 return hit.get();
             }
         }
-        Map<RoleArn, RoleCredentials> fetched = new LinkedHashMap<>();
-        RoleCredentials[] result = new RoleCredentials[1];
-        secrets.update(current -> {
-            result[0] = resolve(chain, 0, force, minValidity, current, fetched);
-            if (fetched.isEmpty()) {
-                return current;
+        SsoToken token = needsToken(chain, force, minValidity, first) ? validToken.get() : null;
+        boolean renewed = false;
+        while (true) {
+            Attempt attempt = new Attempt(token);
+            secrets.update(current -> {
+                try {
+                    attempt.result = resolve(chain, 0, force, minValidity, current, attempt);
+                } catch (Abort e) {
+                    return current; // nothing written; the token is dealt with outside the lock
+                }
+                StoredSecrets next = current;
+                for (Map.Entry<RoleArn, RoleCredentials> e : attempt.fetched.entrySet()) {
+                    next = next.withCredentials(e.getKey(), e.getValue());
+                }
+                return next;
+            });
+            if (attempt.result != null) {
+                recordExpiry(attempt.fetched);
+                return attempt.result;
             }
-            // Getting a token may have written the store (a renewal, a login) after `current` was
-            // read; the lock is still ours, so a fresh read loses nothing.
-            StoredSecrets latest = secrets.read();
-            for (Map.Entry<RoleArn, RoleCredentials> e : fetched.entrySet()) {
-                latest = latest.withCredentials(e.getKey(), e.getValue());
+            if (attempt.rejected == null) {
+                if (attempt.token != null) {
+                    throw new IllegalStateException(secrets + " did not run the update's change");
+                }
+                token = validToken.get(); // the second look found the SSO role's credentials gone
+            } else if (!renewed) {
+                LOG.debug("GetRoleCredentials refused the SSO token; renewing it");
+                token = renewRejected.apply(attempt.token);
+                renewed = true;
+            } else {
+                throw attempt.rejected;
             }
-            return latest;
-        });
+        }
+    }
+
+    private void recordExpiry(Map<RoleArn, RoleCredentials> fetched) {
         fetched.forEach((arn, c) -> {
             try {
                 expiresRecorder.accept(arn, c.expiration());
@@ -120,7 +159,6 @@ public final class CredentialService implements CredentialProvider {
                 LOG.debug("could not record the expiry of {} in the role cache: {}", arn, e.getMessage());
             }
         });
-        return result[0];
     }
 
     /**
@@ -148,8 +186,18 @@ public final class CredentialService implements CredentialProvider {
         return chain;
     }
 
+    /** Whether {@link #resolve} would reach the chain's SSO role, i.e. needs a token. */
+    private boolean needsToken(List<RoleArn> chain, boolean force, Duration minValidity, StoredSecrets secrets) {
+        for (int i = 0; i < chain.size(); i++) {
+            if (!(force && i == 0) && valid(secrets, chain.get(i), minValidity).isPresent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private RoleCredentials resolve(List<RoleArn> chain, int index, boolean force, Duration minValidity,
-            StoredSecrets current, Map<RoleArn, RoleCredentials> fetched) {
+            StoredSecrets current, Attempt attempt) {
         RoleArn role = chain.get(index);
         if (!force) {
             Optional<RoleCredentials> stored = valid(current, role, minValidity);
@@ -161,7 +209,7 @@ public final class CredentialService implements CredentialProvider {
         RoleCredentials fresh;
         if (index + 1 < chain.size()) {
             RoleArn source = chain.get(index + 1);
-            RoleCredentials from = resolve(chain, index + 1, false, minValidity, current, fetched);
+            RoleCredentials from = resolve(chain, index + 1, false, minValidity, current, attempt);
             Optional<RoleConfig> settings = roleConfig(role);
             AssumeRoleRequest request = new AssumeRoleRequest(role,
                     source.roleName() + "@" + source.accountId().value(),
@@ -170,12 +218,40 @@ public final class CredentialService implements CredentialProvider {
             LOG.debug("assuming {} from {}", role, source);
             fresh = client.get().assumeRole(from, request);
         } else {
-            SsoToken token = validToken.get();
+            if (attempt.token == null) {
+                throw new Abort();
+            }
             LOG.debug("fetching credentials of {} with GetRoleCredentials", role);
-            fresh = client.get().getRoleCredentials(token, role.accountId(), role.roleName());
+            try {
+                fresh = client.get().getRoleCredentials(attempt.token, role.accountId(), role.roleName());
+            } catch (LoginRequiredException e) {
+                attempt.rejected = e;
+                throw new Abort();
+            }
         }
-        fetched.put(role, fresh);
+        attempt.fetched.put(role, fresh);
         return fresh;
+    }
+
+    /** One try at the store update: its token in, what it fetched and found out. */
+    private static final class Attempt {
+        final SsoToken token;
+        final Map<RoleArn, RoleCredentials> fetched = new LinkedHashMap<>();
+        RoleCredentials result;
+        LoginRequiredException rejected;
+
+        Attempt(SsoToken token) {
+            this.token = token;
+        }
+    }
+
+    /** Leaves a store update without writing: its token is missing or was refused. */
+    private static final class Abort extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Abort() {
+            super("the store update needs another SSO token", null, false, false);
+        }
     }
 
     private Optional<RoleCredentials> valid(StoredSecrets secrets, RoleArn role, Duration minValidity) {

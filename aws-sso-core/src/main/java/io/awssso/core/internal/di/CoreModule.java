@@ -83,10 +83,10 @@ final class CoreModule {
     @Provides
     @Singleton
     static LoginService loginService(IdentityCenterClient client, SecureStore store, UrlOpener opener,
-            CoreInputs in) {
+            ConfigLocation location, CoreInputs in) {
         return new LoginService(client, store, in.clock(), in.sleeper(), opener, in.user(),
                 new AwsCliTokenCache(in.env().home()), new SecureRandom(), in.env().variables(),
-                System::getProperty);
+                System::getProperty, LoginService.loginLock(location.directory()));
     }
 
     /**
@@ -124,7 +124,7 @@ final class CoreModule {
         LoginSettings settings = new LoginSettings(instance.toSsoInstance(), config.authWorkflow(),
                 instance.authUrlAction(), config.autoLogin(), instance.awsCliSsoSession().orElse(null));
         return new CredentialService(() -> store, client::get, () -> login.get().validToken(settings),
-                instance, (arn, expires) -> catalog.get().recordCredentialsExpire(arn, expires), in.clock());
+                rejected -> login.get().renewRejected(settings, rejected), instance, (arn, expires) -> catalog.get().recordCredentialsExpire(arn, expires), in.clock());
     }
 
     @Provides

@@ -14,11 +14,13 @@ import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoredSecrets;
 import io.awssso.api.spi.TokenGrant;
 import io.awssso.core.internal.config.AuthWorkflow;
+import io.awssso.core.internal.lock.FileMutex;
 import io.awssso.core.internal.url.FirefoxContainer;
 import io.awssso.core.internal.url.UrlOpener;
 import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * Logs in to one IAM Identity Center instance and keeps its token usable: reuses a stored token
  * while valid, renews it silently with the refresh token, and otherwise asks for (or, with
  * AutoLogin, starts) an interactive login.
+ *
+ * <p>Renewals and logins run under the login lock ({@code <cfg>/login.lock}), so that when many
+ * processes find the token expired at once, one renews it or logs in and the others wait and use
+ * its token. The login lock is always taken before the secure store's lock, never while holding
+ * it: a login can last minutes, and the store must stay readable meanwhile.
  */
 public final class LoginService {
     private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
@@ -50,6 +57,15 @@ public final class LoginService {
     /** How long the PKCE flow waits for the browser. */
     static final Duration PKCE_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
+    /** The login lock's file in the config directory. */
+    public static final String LOGIN_LOCK_FILE = "login.lock";
+    /**
+     * How long a process waits for a login running in another one: the longest a login can take,
+     * plus a minute. A PKCE login waits {@link #PKCE_TIMEOUT} (5 min) for the browser; a
+     * device-code login lasts until its code expires ({@code expiresIn}: 10 min at IAM Identity
+     * Center). Waiting longer would only hide a hung process.
+     */
+    static final Duration LOGIN_LOCK_WAIT = Duration.ofMinutes(11);
 
     private final IdentityCenterClient client;
     private final SecureStore store;
@@ -61,6 +77,7 @@ public final class LoginService {
     private final SecureRandom random;
     private final Map<String, String> env;
     private final Function<String, String> sysProps;
+    private final FileMutex loginLock;
 
     /**
      * @param client the Identity Center client of the instance's region
@@ -73,10 +90,11 @@ public final class LoginService {
      * @param random source of PKCE verifiers and states
      * @param env environment variables (for the authorize endpoint)
      * @param sysProps system properties lookup (for the authorize endpoint)
+     * @param loginLock the cross-process login lock ({@link #loginLock(Path)})
      */
     public LoginService(IdentityCenterClient client, SecureStore store, Clock clock, Sleeper sleeper,
             UrlOpener opener, PrintStream user, AwsCliTokenCache cliCache, SecureRandom random,
-            Map<String, String> env, Function<String, String> sysProps) {
+            Map<String, String> env, Function<String, String> sysProps, FileMutex loginLock) {
         this.client = client;
         this.store = store;
         this.clock = clock;
@@ -87,6 +105,14 @@ public final class LoginService {
         this.random = random;
         this.env = env;
         this.sysProps = sysProps;
+        this.loginLock = loginLock;
+    }
+
+    /** The login lock of the config directory {@code configDirectory}. */
+    public static FileMutex loginLock(Path configDirectory) {
+        Path file = configDirectory.resolve(LOGIN_LOCK_FILE);
+        return FileMutex.on(file, LOGIN_LOCK_WAIT, "the login lock", "finish or cancel the login there (`lsof "
+                + file + "` shows which process it is), then try again");
     }
 
     /**
@@ -102,19 +128,28 @@ public final class LoginService {
      * Logs in. Without {@code force}, a valid (or silently renewable) token is kept. With
      * {@code force}, the current session is ended first so that the new one gets a full lifetime.
      */
+    @SuppressWarnings("try") // the lock is held for the whole block, not referenced in it
     public Outcome login(LoginSettings settings, boolean force) {
         String name = settings.instance().name();
-        if (force) {
-            endSession(settings);
-        } else {
-            Optional<SsoToken> usable = usableToken(settings);
-            if (usable.isPresent()) {
-                return new Outcome(true, usable.get().expiresAt());
+        if (!force) {
+            Optional<SsoToken> stored = storedValid(settings);
+            if (stored.isPresent()) {
+                return new Outcome(true, stored.get().expiresAt());
             }
         }
-        SsoToken token = interactiveLogin(settings);
-        LOG.info("logged in to SSO instance {}", name);
-        return new Outcome(false, token.expiresAt());
+        try (FileMutex.Held held = awaitLoginLock()) {
+            if (force) {
+                endSession(settings);
+            } else {
+                Optional<SsoToken> usable = usableToken(settings);
+                if (usable.isPresent()) {
+                    return new Outcome(true, usable.get().expiresAt());
+                }
+            }
+            SsoToken token = interactiveLogin(settings);
+            LOG.info("logged in to SSO instance {}", name);
+            return new Outcome(false, token.expiresAt());
+        }
     }
 
     /**
@@ -123,37 +158,62 @@ public final class LoginService {
      *
      * @throws LoginRequiredException when none of these works
      */
+    @SuppressWarnings("try") // the lock is held for the whole block, not referenced in it
     public SsoToken validToken(LoginSettings settings) {
-        Optional<SsoToken> usable = usableToken(settings);
-        if (usable.isPresent()) {
-            return usable.get();
+        Optional<SsoToken> stored = storedValid(settings);
+        if (stored.isPresent()) {
+            return stored.get();
         }
-        if (settings.autoLogin()) {
-            user.println("Your AWS SSO session has expired; starting a new login (AutoLogin is on).");
-            return interactiveLogin(settings);
+        try (FileMutex.Held held = awaitLoginLock()) {
+            // a second look: another process may have renewed the token or logged in meanwhile
+            Optional<SsoToken> usable = usableToken(settings);
+            if (usable.isPresent()) {
+                return usable.get();
+            }
+            if (settings.autoLogin()) {
+                user.println("Your AWS SSO session has expired; starting a new login (AutoLogin is on).");
+                return interactiveLogin(settings);
+            }
+            throw loginRequired(settings.instance());
         }
-        throw loginRequired(settings.instance());
     }
 
     /**
      * Renews a token the portal has just rejected (it may have been revoked before its expiry).
      * Tries the refresh token once; never starts a browser login unless AutoLogin is on.
      */
+    @SuppressWarnings("try") // the lock is held for the whole block, not referenced in it
     public SsoToken renewRejected(LoginSettings settings, SsoToken rejected) {
-        String name = settings.instance().name();
-        SsoToken current = store.read().token(name).orElse(null);
-        if (current != null && !current.accessToken().equals(rejected.accessToken())
-                && !current.expiresWithin(TOKEN_MARGIN, clock)) {
-            return current; // someone else already renewed it
+        Optional<SsoToken> meanwhile = renewedSince(settings, rejected);
+        if (meanwhile.isPresent()) {
+            return meanwhile.get();
         }
-        Optional<SsoToken> renewed = refresh(settings, rejected.accessToken());
-        if (renewed.isPresent()) {
-            return renewed.get();
+        try (FileMutex.Held held = awaitLoginLock()) {
+            meanwhile = renewedSince(settings, rejected); // by the process we waited for
+            if (meanwhile.isPresent()) {
+                return meanwhile.get();
+            }
+            Optional<SsoToken> renewed = refresh(settings, rejected.accessToken());
+            if (renewed.isPresent()) {
+                return renewed.get();
+            }
+            if (settings.autoLogin()) {
+                return interactiveLogin(settings);
+            }
+            throw loginRequired(settings.instance());
         }
-        if (settings.autoLogin()) {
-            return interactiveLogin(settings);
-        }
-        throw loginRequired(settings.instance());
+    }
+
+    /** The stored token when someone renewed it after {@code rejected} was refused. */
+    private Optional<SsoToken> renewedSince(LoginSettings settings, SsoToken rejected) {
+        return store.read().token(settings.instance().name())
+                .filter(t -> !t.accessToken().equals(rejected.accessToken()) && !t.expiresWithin(TOKEN_MARGIN, clock));
+    }
+
+    /** The login lock; a wait of more than a moment is told to the person once. */
+    private FileMutex.Held awaitLoginLock() {
+        return loginLock.acquire(() -> user.println("Waiting for the AWS SSO login running in another"
+                + " aws-sso process (" + loginLock.file() + ")..."));
     }
 
     /**
@@ -193,6 +253,12 @@ public final class LoginService {
         return token.isPresent();
     }
 
+    /** The stored token while it is valid for more than {@link #TOKEN_MARGIN}. */
+    private Optional<SsoToken> storedValid(LoginSettings settings) {
+        return store.read().token(settings.instance().name()).filter(t -> !t.expiresWithin(TOKEN_MARGIN, clock));
+    }
+
+    /** The stored token when valid, else one renewed with the refresh token; call under the login lock. */
     private Optional<SsoToken> usableToken(LoginSettings settings) {
         Optional<SsoToken> stored = store.read().token(settings.instance().name());
         if (stored.isPresent() && !stored.get().expiresWithin(TOKEN_MARGIN, clock)) {
@@ -205,8 +271,9 @@ public final class LoginService {
     }
 
     /**
-     * Renews the token with its refresh token, inside one store update so that concurrent callers
-     * do not both spend the refresh token. Returns empty when renewal is impossible.
+     * Renews the token with its refresh token. The login lock already keeps other aws-sso
+     * processes out; the check inside the store update also keeps out anything else that writes
+     * the store. Returns empty when renewal is impossible.
      */
     private Optional<SsoToken> refresh(LoginSettings settings, String staleAccessToken) {
         String name = settings.instance().name();

@@ -7,6 +7,7 @@ import io.awssso.api.ConfigurationException;
 import io.awssso.api.LoginRequiredException;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
+import io.awssso.api.SsoToken;
 import io.awssso.core.AwsSso;
 import io.awssso.testkit.Call;
 import io.awssso.testkit.IdentityCenterEmulator;
@@ -133,6 +134,50 @@ class CredentialServiceTest {
             // the renewed token written during the fetch survives the credentials' write
             assertThat(h.store.read().token("Default").orElseThrow().expiresAt()).isAfter(clock.instant());
             assertThat(h.store.read().credentials(ADMIN)).contains(c);
+        }
+    }
+
+    @Test
+    void credentials_expiredToken_renewedBeforeTheStoreLockIsTaken() {
+        h.config("", "").signedIn();
+        clock.advance(Duration.ofHours(2));
+        try (AwsSso sso = h.engine()) {
+            sso.credentials(ADMIN, false);
+
+            assertThat(emulator.calls(Operation.CREATE_TOKEN)).extracting(Call::grantType)
+                    .containsExactly("refresh_token");
+            assertThat(h.callsUnderStoreLock).as("store calls while the store lock is held").hasValue(0);
+        }
+    }
+
+    @Test
+    void credentials_tokenRevokedBeforeItsExpiry_renewedOutsideTheStoreLockAndFetchedAgainOnce() {
+        h.config("", "").signedIn();
+        SsoToken revoked = h.store.read().token("Default").orElseThrow();
+        emulator.expireAccessTokens(); // the portal answers 401; the refresh token still works
+        try (AwsSso sso = h.engine()) {
+            RoleCredentials c = sso.credentials(ADMIN, false);
+
+            assertThat(h.store.read().credentials(ADMIN)).contains(c);
+            assertThat(h.store.read().token("Default").orElseThrow().accessToken())
+                    .isNotEqualTo(revoked.accessToken());
+            assertThat(emulator.calls(Operation.GET_ROLE_CREDENTIALS)).extracting(Call::status)
+                    .containsExactly(401, 200);
+            assertThat(emulator.calls(Operation.CREATE_TOKEN)).extracting(Call::grantType)
+                    .containsExactly("refresh_token");
+            assertThat(h.callsUnderStoreLock).as("store calls while the store lock is held").hasValue(0);
+        }
+    }
+
+    @Test
+    void credentials_tokenRevokedAndSessionEnded_loginRequiredAfterOneTry() {
+        h.config("", "").signedIn();
+        emulator.endSessions();
+        try (AwsSso sso = h.engine()) {
+            assertThatThrownBy(() -> sso.credentials(ADMIN, false)).isInstanceOf(LoginRequiredException.class)
+                    .hasMessageContaining("aws-sso login");
+            assertThat(emulator.count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
+            assertThat(h.store.read().credentials(ADMIN)).isEmpty();
         }
     }
 

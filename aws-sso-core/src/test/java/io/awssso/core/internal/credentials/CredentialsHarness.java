@@ -5,6 +5,8 @@ import io.awssso.api.SsoInstance;
 import io.awssso.api.SsoToken;
 import io.awssso.api.spi.IdentityCenterClient;
 import io.awssso.api.spi.IdentityCenterClientFactory;
+import io.awssso.api.spi.SecureStore;
+import io.awssso.api.spi.StoredSecrets;
 import io.awssso.core.AwsSso;
 import io.awssso.core.internal.aws.SdkClientOptions;
 import io.awssso.core.internal.aws.SdkIdentityCenterClientFactory;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * An engine on an emulator over real HTTP: config in a throwaway home, a store holding a signed-in
@@ -33,6 +36,8 @@ final class CredentialsHarness {
     final MutableClock clock;
     final InMemorySecureStore store = InMemorySecureStore.create();
     final AtomicInteger clientsCreated = new AtomicInteger();
+    /** Store calls made from inside an update's change function, i.e. while the store lock is held. */
+    final AtomicInteger callsUnderStoreLock = new AtomicInteger();
     Map<String, String> env = Map.of();
 
     CredentialsHarness(Path home, IdentityCenterEmulator emulator, MutableClock clock) {
@@ -77,6 +82,45 @@ final class CredentialsHarness {
             }
         };
         return AwsSso.builder().configFile(configFile.toString()).environment(env, home).clock(clock)
-                .secureStore(store).identityCenterClientFactory(counted).build();
+                .secureStore(new LockWatchingStore()).identityCenterClientFactory(counted).build();
+    }
+
+    /**
+     * The shared store, counting the calls made while one of its updates runs on the same thread:
+     * with a real store these would run under the store's cross-process lock (a token renewal, a
+     * login), which the engine must never do.
+     */
+    private final class LockWatchingStore implements SecureStore {
+        private final ThreadLocal<Boolean> inUpdate = ThreadLocal.withInitial(() -> false);
+
+        @Override
+        public String name() {
+            return store.name();
+        }
+
+        @Override
+        public StoredSecrets read() {
+            watch();
+            return store.read();
+        }
+
+        @Override
+        public StoredSecrets update(UnaryOperator<StoredSecrets> change) {
+            watch();
+            return store.update(current -> {
+                inUpdate.set(true);
+                try {
+                    return change.apply(current);
+                } finally {
+                    inUpdate.set(false);
+                }
+            });
+        }
+
+        private void watch() {
+            if (inUpdate.get()) {
+                callsUnderStoreLock.incrementAndGet();
+            }
+        }
     }
 }

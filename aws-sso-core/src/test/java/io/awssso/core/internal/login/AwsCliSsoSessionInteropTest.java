@@ -44,7 +44,8 @@ class AwsCliSsoSessionInteropTest {
                 PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
                 LoginService login = new LoginService(client, InMemorySecureStore.create(), clock,
                         d -> { }, new UrlOpener(quiet, null, List.of(), "Linux", Map.of(), c -> { }),
-                        quiet, new AwsCliTokenCache(home), new SecureRandom(), Map.of(), p -> null);
+                        quiet, new AwsCliTokenCache(home), new SecureRandom(), Map.of(), p -> null,
+                        LoginService.loginLock(home.resolve("cfg")));
                 login.login(new LoginSettings(instance, AuthWorkflow.DEVICE_CODE, UrlAction.PRINT_URL,
                         false, "my-sso"), false);
             }

@@ -14,10 +14,12 @@ import io.awssso.core.internal.aws.SdkClientOptions;
 import io.awssso.core.internal.aws.SdkIdentityCenterClientFactory;
 import io.awssso.core.internal.config.AuthWorkflow;
 import io.awssso.core.internal.config.UrlAction;
+import io.awssso.core.internal.lock.FileMutex;
 import io.awssso.core.internal.url.UrlOpener;
 import io.awssso.testkit.Approval;
 import io.awssso.testkit.IdentityCenterEmulator;
 import io.awssso.testkit.InMemorySecureStore;
+import io.awssso.testkit.IssuedTokens;
 import io.awssso.testkit.MutableClock;
 import io.awssso.testkit.Operation;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +36,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -110,7 +119,7 @@ class LoginServiceTest {
         };
         return new LoginService(client, store, clock, sleeper, opener,
                 new PrintStream(userOut, true, StandardCharsets.UTF_8), new AwsCliTokenCache(home),
-                new SecureRandom(), Map.of(), p -> null);
+                new SecureRandom(), Map.of(), p -> null, LoginService.loginLock(home.resolve("cfg")));
     }
 
     private LoginService service() {
@@ -285,6 +294,110 @@ class LoginServiceTest {
 
         assertThat(renewed.accessToken()).isNotEqualTo(rejected.accessToken());
         assertThat(client.listAccounts(renewed, null, 10).items()).hasSize(1);
+    }
+
+    /** A login that ran dry: the access token expired, the session ended so the refresh token fails. */
+    private void sessionEndedAndTokenExpired() {
+        service().login(settings(AuthWorkflow.DEVICE_CODE), false);
+        emulator.endSessions();
+        clock.advance(Duration.ofHours(2));
+        emulator.clearCallLog();
+    }
+
+    /**
+     * Runs {@code call} while another process (a thread holding the login lock) is logging in:
+     * once {@code call} says it is waiting, the other login stores its token and lets go.
+     *
+     * @return the token the other login stored
+     */
+    private SsoToken whileAnotherProcessLogsIn(Runnable call) throws Exception {
+        FileMutex lock = LoginService.loginLock(home.resolve("cfg"));
+        CountDownLatch held = new CountDownLatch(1);
+        CompletableFuture<SsoToken> other = CompletableFuture.supplyAsync(() -> {
+            try (FileMutex.Held h = lock.acquire()) {
+                held.countDown();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!userOutput().contains("Waiting for the AWS SSO login running in another aws-sso process")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("the caller never said it was waiting: " + userOutput());
+                    }
+                    Thread.onSpinWait();
+                }
+                IssuedTokens t = emulator.signIn();
+                SsoToken token = new SsoToken(t.accessToken(), "Bearer",
+                        Duration.between(clock.instant(), t.accessTokenExpiresAt()), t.accessTokenExpiresAt(),
+                        t.refreshToken(), null);
+                store.update(s -> s.withToken("Default", token));
+                return token;
+            }
+        });
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+        call.run();
+        return other.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void validToken_whileAnotherProcessLogsIn_waitsSaysSoAndUsesItsToken() throws Exception {
+        sessionEndedAndTokenExpired();
+        SsoToken[] got = new SsoToken[1];
+
+        SsoToken theirs = whileAnotherProcessLogsIn(() -> got[0] = service().validToken(settings(AuthWorkflow.DEVICE_CODE)));
+
+        assertThat(got[0]).isEqualTo(theirs);
+        assertThat(userOutput()).contains(home.resolve("cfg").resolve("login.lock").toString());
+        assertThat(emulator.count(Operation.CREATE_TOKEN)).isZero();
+    }
+
+    @Test
+    void login_whileAnotherProcessLogsIn_waitsAndIsAlreadyLoggedInWithoutAFlowOfItsOwn() throws Exception {
+        sessionEndedAndTokenExpired();
+        LoginService.Outcome[] got = new LoginService.Outcome[1];
+
+        SsoToken theirs = whileAnotherProcessLogsIn(() -> got[0] = service().login(settings(AuthWorkflow.DEVICE_CODE),
+                false));
+
+        assertThat(got[0]).isEqualTo(new LoginService.Outcome(true, theirs.expiresAt()));
+        assertThat(emulator.count(Operation.START_DEVICE_AUTHORIZATION)).isZero();
+    }
+
+    @Test
+    void renewRejected_whileAnotherProcessRenews_waitsAndUsesItsToken() throws Exception {
+        sessionEndedAndTokenExpired();
+        SsoToken rejected = store.read().token("Default").orElseThrow();
+        clock.advance(Duration.ofHours(-2)); // rejected before its expiry (revoked)
+        SsoToken[] got = new SsoToken[1];
+
+        SsoToken theirs = whileAnotherProcessLogsIn(
+                () -> got[0] = service().renewRejected(settings(AuthWorkflow.DEVICE_CODE), rejected));
+
+        assertThat(got[0]).isEqualTo(theirs);
+        assertThat(emulator.count(Operation.CREATE_TOKEN)).isZero();
+    }
+
+    @Test
+    void validToken_manyProcessesFindTheSessionEndedWithAutoLogin_exactlyOneLoginFlow() throws Exception {
+        sessionEndedAndTokenExpired();
+        LoginSettings auto = new LoginSettings(instance(), AuthWorkflow.DEVICE_CODE, UrlAction.OPEN, true, null);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<SsoToken>> runs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                LoginService process = service(); // one service per process, sharing the store and lock file
+                runs.add(pool.submit(() -> process.validToken(auto)));
+            }
+            Set<String> tokens = new java.util.HashSet<>();
+            for (Future<SsoToken> run : runs) {
+                tokens.add(run.get(60, TimeUnit.SECONDS).accessToken());
+            }
+
+            assertThat(tokens).hasSize(1);
+            assertThat(emulator.count(Operation.START_DEVICE_AUTHORIZATION)).isEqualTo(1);
+            assertThat(emulator.calls(Operation.CREATE_TOKEN)).extracting(c -> c.grantType())
+                    .containsOnlyOnce("urn:ietf:params:oauth:grant-type:device_code")
+                    .doesNotContain("authorization_code");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
