@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * Where the config file and the config directory are.
  *
- * <p>The directory holds {@code cache.json}, {@code store.json} and {@code storage.lock}. It follows
- * its own rules even when {@code --config} names a file elsewhere, as aws-sso-cli does: pointing at
- * another config file must not move the cache and the secrets.
+ * <p>The directory holds {@code cache.json}, {@code store.json} and the locks {@code storage.lock},
+ * {@code cache.lock} and {@code login.lock}. It follows its own rules even when {@code --config}
+ * names a file elsewhere, as aws-sso-cli does: pointing at another config file must not move the
+ * cache and the secrets.
  *
  * @param file the config file (it may not exist yet)
  * @param directory the config directory
