@@ -99,6 +99,7 @@ class FileMutexTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the block, not referenced in it
     void acquire_heldByAnotherThread_waitsWithTheNoticeAndGetsItWhenReleased() throws Exception {
         FileMutex lock = mutex(cfg.resolve("login.lock"), Duration.ofSeconds(30));
         CountDownLatch noticed = new CountDownLatch(1);

@@ -310,6 +310,7 @@ class LoginServiceTest {
      *
      * @return the token the other login stored
      */
+    @SuppressWarnings("try") // the lock is held for the block, not referenced in it
     private SsoToken whileAnotherProcessLogsIn(Runnable call) throws Exception {
         FileMutex lock = LoginService.loginLock(home.resolve("cfg"));
         CountDownLatch held = new CountDownLatch(1);
