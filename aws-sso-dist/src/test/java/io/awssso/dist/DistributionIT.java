@@ -1,6 +1,7 @@
 package io.awssso.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,39 +151,61 @@ class DistributionIT {
         assertThat(r.out()).isEmpty();
     }
 
-    @Test
-    void process_cacheHit_recordsAPerUserClassArchive_andLaterRunsMapIt() throws Exception {
-        Path install = unpack(".tar.gz");
+    /** A json store with valid credentials for {@code arn} in the test's HOME. */
+    private void storeCredentials(String arn) throws IOException {
         Path config = tmp.resolve(".config/aws-sso");
         Files.createDirectories(config);
         Files.writeString(config.resolve("config.yaml"), "SSOConfig:\n  Default:\n    SSORegion: us-east-1\n"
                 + "    StartUrl: https://d-1234567890.awsapps.com/start\nSecureStore: json\nLogLevel: error\n");
-        String arn = "arn:aws:iam::012345678901:role/Admin";
         long expires = System.currentTimeMillis() + 3_600_000L;
         Files.writeString(config.resolve("store.json"), "{\"RoleCredentials\":{\"" + arn + "\":{\"roleName\":\"Admin\","
                 + "\"accountId\":12345678901,\"accessKeyId\":\"ASIADIST\",\"secretAccessKey\":\"s\","
                 + "\"sessionToken\":\"t\",\"expiration\":" + expires + "}}}");
+    }
+
+    /**
+     * Two {@code process} runs on {@code javaHome}: the first records the per-user cache (named
+     * {@code cacheName}), the second must map ProcessFastPath from it; stdout carries the JSON only.
+     */
+    private void assertProcessRecordsThenMapsItsCache(String javaHome, String cacheName) throws Exception {
+        Path install = unpack(".tar.gz");
+        String arn = "arn:aws:iam::012345678901:role/Admin";
+        storeCredentials(arn);
         String bin = install.resolve("bin/aws-sso").toString();
 
-        Result first = run(tmp, Map.of(), bin, "process", "--arn", arn);
-        Result second = run(tmp, Map.of("AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + tmp.resolve("classes.log")),
+        Result first = run(tmp, Map.of("JAVA_HOME", javaHome), bin, "process", "--arn", arn);
+        Result second = run(tmp, Map.of("JAVA_HOME", javaHome,
+                "AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + tmp.resolve("classes.log")),
                 bin, "process", "--arn", arn);
 
         assertThat(first.exitCode()).as("%s", first).isZero();
-        assertThat(first.out()).startsWith("{\"Version\":1,\"AccessKeyId\":\"ASIADIST\"");
+        assertThat(first.out()).startsWith("{\"Version\":1,\"AccessKeyId\":\"ASIADIST\"").endsWith("}");
         assertThat(first.err()).isEmpty();
         Path cache = tmp.resolve(".cache/aws-sso");
         assertThat(Files.getPosixFilePermissions(cache)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .anyMatch(n -> n.matches("process-jdk\\d+\\.jsa"))
-                    .noneMatch(n -> n.endsWith(".tmp"));
+                    .anyMatch(n -> n.matches(cacheName))
+                    .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".conf"));
         }
         assertThat(second.exitCode()).as("%s", second).isZero();
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(second.err()).isEmpty();
         assertThat(Files.readAllLines(tmp.resolve("classes.log")))
-                .anyMatch(l -> l.contains("io.awssso.cli.command.ProcessFastPath source: shared objects file (top)"));
+                .anyMatch(l -> l.contains("io.awssso.cli.command.ProcessFastPath source: shared objects file"));
+    }
+
+    @Test
+    void process_cacheHit_recordsAPerUserClassArchive_andLaterRunsMapIt() throws Exception {
+        assertProcessRecordsThenMapsItsCache(System.getProperty("java.home"), "process-jdk\\d+\\.(jsa|aot)");
+    }
+
+    @Test
+    void process_onJava25_recordsAnAheadOfTimeCache_andLaterRunsMapIt() throws Exception {
+        Path jdk25 = Path.of(System.getProperty("awssso.test.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+        assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no JDK 25 at " + jdk25 + " (-Dawssso.test.jdk25)");
+
+        assertProcessRecordsThenMapsItsCache(jdk25.toString(), "process-jdk25\\.aot");
     }
 
     @Test

@@ -35,20 +35,34 @@ public final class ProcessFastPath {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        Optional<String> json = cached(args);
-        if (json.isEmpty()) {
+        Optional<Answer> answer = cached(args);
+        if (answer.isEmpty()) {
             Main.main(args);
             return;
         }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
-        out.print(json.get());
+        out.print(answer.get().json());
         out.flush();
-        System.exit(out.checkError() ? 1 : 0);
+        // Without an engine, success returns from main: on Java 21+ System.exit looks up a
+        // System.Logger for the exit event, which costs this path milliseconds. An engine's store
+        // backend may have left threads behind (a D-Bus connection), so that case exits.
+        if (out.checkError() || answer.get().engineBuilt()) {
+            System.exit(out.checkError() ? 1 : 0);
+        }
     }
 
-    /** The JSON to print, or empty when the full tool must run. */
-    static Optional<String> cached(String[] args) {
+    /**
+     * The credential_process document to print, and whether an engine was built to find it.
+     *
+     * @param json the document
+     * @param engineBuilt true when the engine answered (the store is not {@code json})
+     */
+    record Answer(String json, boolean engineBuilt) {
+    }
+
+    /** What to print, or empty when the full tool must run. */
+    static Optional<Answer> cached(String[] args) {
         String arn = null;
         String account = null;
         String role = null;
@@ -102,20 +116,17 @@ public final class ProcessFastPath {
             AwsSso.Builder builder = AwsSso.builder().configFile(config).ssoInstance(sso);
             Optional<RoleCredentials> quick = builder.storedCredentialsWithoutEngine(selected);
             if (quick.isPresent()) {
-                return Optional.of(CredentialProcessJson.of(quick.get())); // no lambda: see CredentialProcessJson
+                // no lambda (see CredentialProcessJson)
+                return Optional.of(new Answer(CredentialProcessJson.of(quick.get()), false));
             }
             Console console = System.console();
             try (AwsSso engine = builder
                     .passwordPrompt(console == null ? null : prompt -> console.readPassword("%s: ", prompt))
                     .build()) {
-                return engine.cachedCredentials(selected).map(ProcessFastPath::json);
+                return engine.cachedCredentials(selected).map(c -> new Answer(CredentialProcessJson.of(c), true));
             }
         } catch (RuntimeException e) {
             return Optional.empty(); // the full tool reports it, with its exit codes
         }
-    }
-
-    private static String json(RoleCredentials c) {
-        return CredentialProcessJson.of(c);
     }
 }
