@@ -164,8 +164,9 @@ class DistributionIT {
     }
 
     /**
-     * Two {@code process} runs on {@code javaHome}: the first records the per-user cache (named
-     * {@code cacheName}), the second must map ProcessFastPath from it; stdout carries the JSON only.
+     * {@code process} runs on {@code javaHome}: a miss records nothing, the first hit records the
+     * per-user cache (named {@code cacheName}), the next must map ProcessFastPath from it; stdout
+     * carries the JSON only.
      */
     private void assertProcessRecordsThenMapsItsCache(String javaHome, String cacheName) throws Exception {
         Path install = unpack(".tar.gz");
@@ -173,6 +174,15 @@ class DistributionIT {
         storeCredentials(arn);
         String bin = install.resolve("bin/aws-sso").toString();
 
+        Result miss = run(tmp, Map.of("JAVA_HOME", javaHome), bin, "process", "--profile", "nope");
+        assertThat(miss.exitCode()).as("%s", miss).isNotZero();
+        assertThat(tmp.resolve(".cache/aws-sso")).as("no cache recorded from a miss").satisfies(dir -> {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    assertThat(files).isEmpty();
+                }
+            }
+        });
         Result first = run(tmp, Map.of("JAVA_HOME", javaHome), bin, "process", "--arn", arn);
         Result second = run(tmp, Map.of("JAVA_HOME", javaHome,
                 "AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + tmp.resolve("classes.log")),
@@ -186,7 +196,7 @@ class DistributionIT {
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.matches(cacheName))
-                    .noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".conf"));
+                    .noneMatch(n -> n.contains(".tmp"));
         }
         assertThat(second.exitCode()).as("%s", second).isZero();
         assertThat(second.out()).isEqualTo(first.out());

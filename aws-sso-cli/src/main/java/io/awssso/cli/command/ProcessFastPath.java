@@ -44,6 +44,7 @@ public final class ProcessFastPath {
                 StandardCharsets.UTF_8);
         out.print(answer.get().json());
         out.flush();
+        markCacheHit();
         // Without an engine, success returns from main: on Java 21+ System.exit looks up a
         // System.Logger for the exit event, which costs this path milliseconds. An engine's store
         // backend may have left threads behind (a D-Bus connection), so that case exits.
@@ -51,6 +52,26 @@ public final class ProcessFastPath {
             System.exit(out.checkError() ? 1 : 0);
         }
     }
+
+    /**
+     * Tells the launcher that this run was a cache hit, when it asks ({@value #HIT_MARKER_PROPERTY}
+     * names a file to create): a launcher recording the classes a run loads keeps the recording
+     * only from a hit, the run it exists to speed up; a miss loads the SDK and the command tree
+     * instead, and a hit mapping that would be slower than one mapping nothing.
+     */
+    private static void markCacheHit() {
+        String marker = System.getProperty(HIT_MARKER_PROPERTY);
+        if (marker != null && !marker.isEmpty()) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(marker), new byte[0]);
+            } catch (java.io.IOException | RuntimeException e) {
+                // the recording is then dropped and made again on the next run: only speed is at stake
+            }
+        }
+    }
+
+    /** The system property through which the launcher asks {@link #markCacheHit} for a marker file. */
+    static final String HIT_MARKER_PROPERTY = "awssso.process.hitMarker";
 
     /**
      * The credential_process document to print, and whether an engine was built to find it.
