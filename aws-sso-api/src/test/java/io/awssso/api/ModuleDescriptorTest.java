@@ -31,10 +31,14 @@ class ModuleDescriptorTest {
     }
 
     @Test
-    void exports_areExactlyTheApiAndSpiPackagesToEveryone() {
+    void exports_areExactlyTheApiAndSpiPackagesToEveryone_andTheLockOnlyToCoreAndStores() {
         assertThat(descriptor().exports()).extracting(Exports::source)
-                .containsExactlyInAnyOrder("io.awssso.api", "io.awssso.api.spi");
-        assertThat(descriptor().exports()).noneMatch(Exports::isQualified);
+                .containsExactlyInAnyOrder("io.awssso.api", "io.awssso.api.spi", "io.awssso.api.internal.lock");
+        assertThat(descriptor().exports()).filteredOn(e -> !e.source().equals("io.awssso.api.internal.lock"))
+                .noneMatch(Exports::isQualified);
+        assertThat(descriptor().exports()).filteredOn(e -> e.source().equals("io.awssso.api.internal.lock"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.targets()).containsExactlyInAnyOrder("io.awssso.core", "io.awssso.stores"));
     }
 
     @Test

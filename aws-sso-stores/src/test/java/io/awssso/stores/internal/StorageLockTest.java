@@ -4,87 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awssso.api.StoreUnavailableException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * StorageLock's messages and exception type; the locking itself (other processes, a killed
+ * holder, shared against exclusive) is CrossProcessLockTest's in aws-sso-api.
+ */
 class StorageLockTest {
 
     @TempDir
     Path cfg;
 
-    private Process child;
-
-    @AfterEach
-    void killChild() throws InterruptedException {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Starts a JVM that locks {@code file} and waits until it reports holding the lock. */
-    private Process holdInChildJvm(Path file, String mode) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path classes = Path.of(LockHolderMain.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        child = new ProcessBuilder(List.of(java, "-cp", classes.toString(),
-                LockHolderMain.class.getName(), file.toString(), mode))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        assertThat(line).as("child JVM output").startsWith("locked");
-        return child;
-    }
-
     @Test
-    void exclusive_whileAnotherProcessHoldsIt_timesOutNamingTheLockAndLsof() throws IOException {
+    @SuppressWarnings("try") // the file lock is held for the block, not referenced in it
+    void exclusive_whileTheFileIsLockedElsewhere_timesOutNamingTheLockAndLsof() throws IOException {
         Path file = cfg.resolve(StorageLock.FILE_NAME);
-        holdInChildJvm(file, "exclusive");
         StorageLock lock = StorageLock.on(file, Duration.ofMillis(200));
-
-        assertThatThrownBy(lock::exclusive)
-                .isInstanceOf(StoreUnavailableException.class)
-                .hasMessageContaining(file.toString())
-                .hasMessageContaining("lsof " + file);
-        assertThatThrownBy(lock::shared).isInstanceOf(StoreUnavailableException.class);
-    }
-
-    @Test
-    void exclusive_afterTheHoldingProcessIsKilled_isAcquired() throws Exception {
-        Path file = cfg.resolve(StorageLock.FILE_NAME);
-        Process holder = holdInChildJvm(file, "exclusive");
-        assertThatThrownBy(() -> StorageLock.on(file, Duration.ofMillis(100)).exclusive())
-                .isInstanceOf(StoreUnavailableException.class);
-
-        holder.destroyForcibly(); // SIGKILL: the holder gets no chance to unlock
-        assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
-
-        try (StorageLock.Held held = StorageLock.on(file, StorageLock.DEFAULT_TIMEOUT).exclusive()) {
-            assertThat(held.isExclusiveFileLock()).isTrue();
+        // an OS lock that StorageLock did not take, as another aws-sso process holds it
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock elsewhere = channel.lock()) {
+            assertThatThrownBy(lock::exclusive)
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("lsof " + file)
+                    .hasMessage("timed out after 200 ms waiting for the secure store lock " + file
+                            + "; another aws-sso process holds it (run 'lsof " + file
+                            + "' to find the blocking process)");
+            assertThatThrownBy(lock::shared).isInstanceOf(StoreUnavailableException.class);
         }
-    }
-
-    @Test
-    void shared_whileAnotherProcessReads_isGrantedButExclusiveWaits() throws IOException {
-        Path file = cfg.resolve(StorageLock.FILE_NAME);
-        holdInChildJvm(file, "shared");
-        StorageLock lock = StorageLock.on(file, Duration.ofMillis(200));
-
-        try (StorageLock.Held held = lock.shared()) {
-            assertThat(held.isExclusiveFileLock()).isFalse();
-        }
-        assertThatThrownBy(lock::exclusive).isInstanceOf(StoreUnavailableException.class);
     }
 
     @Test
@@ -125,5 +81,30 @@ class StorageLockTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cfg.resolve("new"))))
                     .isEqualTo("rwx------");
         }
+    }
+
+    @Test
+    void shared_whenInterrupted_isUnavailableNamingTheLock() {
+        Path file = cfg.resolve(StorageLock.FILE_NAME);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> StorageLock.on(file, Duration.ofSeconds(30)).shared())
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessage("interrupted while waiting for the lock " + file)
+                    .hasCauseInstanceOf(InterruptedException.class);
+        } finally {
+            assertThat(Thread.interrupted()).as("interrupt status kept").isTrue();
+        }
+    }
+
+    @Test
+    void exclusive_whenTheLockFileCannotBeCreated_isUnavailableNamingIt() throws IOException {
+        Files.writeString(cfg.resolve("file"), "not a directory");
+        Path file = cfg.resolve("file").resolve(StorageLock.FILE_NAME);
+
+        assertThatThrownBy(() -> StorageLock.on(file, Duration.ofSeconds(30)).exclusive())
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageStartingWith("cannot lock " + file + ": ")
+                .hasCauseInstanceOf(IOException.class);
     }
 }

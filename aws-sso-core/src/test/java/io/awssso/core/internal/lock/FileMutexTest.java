@@ -4,130 +4,83 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awssso.api.AwsSsoException;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * FileMutex's messages and exception type; the locking itself (other processes, a killed holder,
+ * the notice's timing) is CrossProcessLockTest's in aws-sso-api.
+ */
 class FileMutexTest {
     @TempDir
     Path cfg;
-
-    private Process child;
-
-    @AfterEach
-    void killChild() throws InterruptedException {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
-    }
 
     private FileMutex mutex(Path file, Duration timeout) {
         return FileMutex.on(file, timeout, "the test lock", "do what the test says");
     }
 
-    /** Starts a JVM that takes the mutex on {@code file}, and waits until it holds it. */
-    private Process holdInChildJvm(Path file) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classPath = String.join(File.pathSeparator, location(LockHolderMain.class),
-                location(FileMutex.class), location(AwsSsoException.class));
-        child = new ProcessBuilder(List.of(java, "-cp", classPath, LockHolderMain.class.getName(), file.toString()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(out.readLine()).as("child JVM output").startsWith("locked");
-        return child;
-    }
-
-    private static String location(Class<?> c) {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+    /** An OS lock on {@code file} that FileMutex did not take, as another aws-sso process holds it. */
+    private static FileChannel openElsewhere(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
 
     @Test
-    void acquire_whileAnotherProcessHoldsIt_timesOutNamingTheLockFileAndWhatToDo() throws IOException {
+    @SuppressWarnings("try") // the file lock is held for the block, not referenced in it
+    void acquire_whileTheFileIsLockedElsewhere_timesOutNamingTheLockFileAndWhatToDo() throws IOException {
         Path file = cfg.resolve("login.lock");
-        holdInChildJvm(file);
-
-        assertThatThrownBy(() -> mutex(file, Duration.ofMillis(300)).acquire())
-                .isInstanceOf(AwsSsoException.class)
-                .hasMessageContaining("timed out after 300 ms waiting for the test lock " + file)
-                .hasMessageContaining("another aws-sso process")
-                .hasMessageEndingWith("do what the test says");
-    }
-
-    @Test
-    void acquire_afterTheHoldingProcessIsKilled_isTaken() throws Exception {
-        Path file = cfg.resolve("login.lock");
-        Process holder = holdInChildJvm(file);
-        assertThatThrownBy(() -> mutex(file, Duration.ofMillis(100)).acquire()).isInstanceOf(AwsSsoException.class);
-
-        holder.destroyForcibly(); // SIGKILL: the holder gets no chance to unlock
-        assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
-
-        try (FileMutex.Held held = mutex(file, Duration.ofSeconds(30)).acquire()) {
-            assertThat(held.holdsFileLock()).isTrue();
+        try (FileChannel channel = openElsewhere(file); FileLock elsewhere = channel.lock()) {
+            assertThatThrownBy(() -> mutex(file, Duration.ofMillis(300)).acquire())
+                    .isInstanceOf(AwsSsoException.class)
+                    .hasMessageContaining("timed out after 300 ms waiting for the test lock " + file)
+                    .hasMessageContaining("another aws-sso process")
+                    .hasMessageEndingWith("do what the test says")
+                    .hasMessage("timed out after 300 ms waiting for the test lock " + file
+                            + ", which another aws-sso process holds; do what the test says");
         }
     }
 
     @Test
-    void acquire_waitingLongerThanTheNoticeDelay_tellsOnce_butAShortWaitTellsNothing() throws IOException {
+    @SuppressWarnings("try") // the file lock is held for the block, not referenced in it
+    void acquire_waitingLongerThanTheNoticeDelay_tellsOnce() throws IOException {
         Path file = cfg.resolve("login.lock");
-        holdInChildJvm(file);
         AtomicInteger notices = new AtomicInteger();
-
-        assertThatThrownBy(() -> mutex(file, Duration.ofMillis(200)).acquire(notices::incrementAndGet))
-                .isInstanceOf(AwsSsoException.class);
-        assertThat(notices).hasValue(0);
-
-        assertThatThrownBy(() -> mutex(file, FileMutex.NOTICE_AFTER.plusMillis(700)).acquire(notices::incrementAndGet))
-                .isInstanceOf(AwsSsoException.class);
+        try (FileChannel channel = openElsewhere(file); FileLock elsewhere = channel.lock()) {
+            assertThatThrownBy(() -> mutex(file, FileMutex.NOTICE_AFTER.plusMillis(300))
+                    .acquire(notices::incrementAndGet))
+                    .isInstanceOf(AwsSsoException.class);
+        }
         assertThat(notices).hasValue(1);
     }
 
     @Test
-    @SuppressWarnings("try") // the lock is held for the block, not referenced in it
-    void acquire_heldByAnotherThread_waitsWithTheNoticeAndGetsItWhenReleased() throws Exception {
-        FileMutex lock = mutex(cfg.resolve("login.lock"), Duration.ofSeconds(30));
-        CountDownLatch noticed = new CountDownLatch(1);
-        CompletableFuture<Boolean> waiter;
-        try (FileMutex.Held held = lock.acquire()) {
-            waiter = CompletableFuture.supplyAsync(() -> {
-                try (FileMutex.Held mine = lock.acquire(noticed::countDown)) {
-                    return mine.holdsFileLock();
-                }
-            });
-            assertThat(noticed.await(30, TimeUnit.SECONDS)).as("the waiting thread was told").isTrue();
-            assertThat(waiter).isNotDone();
-        }
-        assertThat(waiter.get(30, TimeUnit.SECONDS)).isTrue();
-    }
-
-    @Test
     void acquire_reenteredBySameThread_keepsTheFileLockUntilTheOutermostClose() throws Exception {
-        Path file = cfg.resolve("login.lock");
-        FileMutex lock = mutex(file, Duration.ofSeconds(30));
-        try (FileMutex.Held outer = lock.acquire()) {
-            try (FileMutex.Held inner = lock.acquire()) {
-                assertThat(outer.holdsFileLock()).isTrue();
-                assertThat(inner.holdsFileLock()).isFalse();
-            }
+        FileMutex lock = mutex(cfg.resolve("login.lock"), Duration.ofSeconds(30));
+        FileMutex.Held outer = lock.acquire();
+        try (FileMutex.Held inner = lock.acquire()) {
             assertThat(outer.holdsFileLock()).isTrue();
+            assertThat(inner.holdsFileLock()).isFalse();
         }
-        holdInChildJvm(file); // released completely: another process takes it at once
+        assertThat(outer.holdsFileLock()).isTrue();
+        outer.close();
+        assertThat(outer.holdsFileLock()).isFalse();
+        // released completely: another thread takes it at once
+        CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> {
+            try (FileMutex.Held mine = mutex(cfg.resolve("login.lock"), Duration.ZERO).acquire()) {
+                return mine.holdsFileLock();
+            }
+        });
+        assertThat(other.get(30, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -139,5 +92,30 @@ class FileMutexTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
                     .isEqualTo("rwx------");
         }
+    }
+
+    @Test
+    void acquire_whenInterrupted_failsNamingTheLock() {
+        Path file = cfg.resolve("login.lock");
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> mutex(file, Duration.ofSeconds(30)).acquire())
+                    .isInstanceOf(AwsSsoException.class)
+                    .hasMessage("interrupted while waiting for the test lock " + file)
+                    .hasCauseInstanceOf(InterruptedException.class);
+        } finally {
+            assertThat(Thread.interrupted()).as("interrupt status kept").isTrue();
+        }
+    }
+
+    @Test
+    void acquire_whenTheLockFileCannotBeCreated_failsNamingIt() throws IOException {
+        Files.writeString(cfg.resolve("file"), "not a directory");
+        Path file = cfg.resolve("file/login.lock");
+
+        assertThatThrownBy(() -> mutex(file, Duration.ofSeconds(30)).acquire())
+                .isInstanceOf(AwsSsoException.class)
+                .hasMessageStartingWith("cannot lock " + file + ": ")
+                .hasCauseInstanceOf(IOException.class);
     }
 }
