@@ -103,20 +103,6 @@ public final class AtomicFiles {
         }
     }
 
-    /** Creates {@code file} empty with mode 0600 if it does not exist. */
-    public static void createPrivateFile(Path file) throws IOException {
-        createPrivateDirectories(file.toAbsolutePath().getParent());
-        try {
-            if (POSIX) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE_MODE));
-            } else {
-                Files.createFile(file);
-            }
-        } catch (java.nio.file.FileAlreadyExistsException exists) {
-            // already there
-        }
-    }
-
     private static FileAttribute<Set<PosixFilePermission>> dirAttribute() {
         return PosixFilePermissions.asFileAttribute(DIR_MODE);
     }
