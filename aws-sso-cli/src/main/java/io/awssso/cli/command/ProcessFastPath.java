@@ -14,13 +14,16 @@ import java.util.Optional;
  * role selection and the store holds valid credentials, it prints them without building the
  * picocli command tree or the CLI's object graph (which cost more than the rest of the run). With
  * the {@code json} store it does not even build the engine
- * ({@link AwsSso.Builder#storedCredentialsWithoutEngine}); with another store it asks an engine that opens
- * only config and store ({@link AwsSso#cachedCredentials}). In
- * every other case (a flag it does not know, a profile, {@code --sts-refresh}, no stored
- * credentials, any error) it hands the untouched arguments to {@link Main}, which gives the same
- * output and exit code as always.
+ * ({@link AwsSso.Builder#storedCredentialsWithoutEngine}); with another store it asks an engine
+ * that opens only config and store ({@link AwsSso#cachedCredentials}). In every other case (a
+ * flag it does not know, a profile, {@code --sts-refresh}, no stored credentials, any error) it
+ * hands the untouched arguments to {@link Main}, which gives the same output and exit code as
+ * always.
  */
 public final class ProcessFastPath {
+    /** The system property through which the launcher asks {@link #markCacheHit} for a marker file. */
+    static final String HIT_MARKER_PROPERTY = "awssso.process.hitMarker";
+
     private ProcessFastPath() {
     }
 
@@ -69,9 +72,6 @@ public final class ProcessFastPath {
             }
         }
     }
-
-    /** The system property through which the launcher asks {@link #markCacheHit} for a marker file. */
-    static final String HIT_MARKER_PROPERTY = "awssso.process.hitMarker";
 
     /**
      * The credential_process document to print, and whether an engine was built to find it.
