@@ -7,7 +7,7 @@
 # Needs a JDK 17 and the api and testkit modules in ~/.m2 (./mvnw install -pl aws-sso-api,aws-sso-testkit).
 # Set MVN_OFFLINE= to let Maven download.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(CDPATH='' cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MVN_OFFLINE="${MVN_OFFLINE--o}"
 cd "$ROOT"
 # build core (the engine under test) and this module; build output stays off stdout

@@ -4,7 +4,7 @@
 # Usage: benchmarks/jmh/run-provider-benchmark.sh [extra JMH args, e.g. -f 3 -i 10]
 # Needs a JDK 17; set MVN_OFFLINE= to let Maven download (JMH comes from Maven Central).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ROOT="$(CDPATH='' cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 MVN_OFFLINE="${MVN_OFFLINE--o}"
 cd "$ROOT"
 ./mvnw -B -q $MVN_OFFLINE install -pl aws-sso-api,aws-sso-testkit,aws-sso-core -DskipTests >&2

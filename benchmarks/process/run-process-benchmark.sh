@@ -6,7 +6,7 @@
 # valid for 12 hours.
 # Usage: benchmarks/process/run-process-benchmark.sh [runs]   (default 30; needs hyperfine, GNU time)
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ROOT="$(CDPATH='' cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUNS="${1:-30}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 WORK="$(mktemp -d)"
