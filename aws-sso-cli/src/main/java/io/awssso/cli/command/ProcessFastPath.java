@@ -80,6 +80,11 @@ public final class ProcessFastPath {
      * @param engineBuilt true when the engine answered (the store is not {@code json})
      */
     record Answer(String json, boolean engineBuilt) {
+        /** Without the document: it holds the secret key and session token. */
+        @Override
+        public String toString() {
+            return "Answer[engineBuilt=" + engineBuilt + "]";
+        }
     }
 
     /** What to print, or empty when the full tool must run. */

@@ -18,4 +18,11 @@ class ProcessFastPathTest {
         assertThat(ProcessFastPath.cached(new String[] {"exec", "--arn", ARN})).isEmpty();
         assertThat(ProcessFastPath.cached(new String[] {"process", "--arn", "not-an-arn"})).isEmpty();
     }
+
+    @Test
+    void answer_toString_leavesTheCredentialsOut() {
+        ProcessFastPath.Answer a = new ProcessFastPath.Answer("{\"SecretAccessKey\":\"s3cr3t\"}", false);
+
+        assertThat(a.toString()).doesNotContain("s3cr3t").contains("engineBuilt=false");
+    }
 }

@@ -108,6 +108,9 @@ public final class StoredCredentialsReader {
         } catch (NoSuchFileException e) {
             return null;
         }
+        if (!text.contains(JSON_STORE)) {
+            return null; // it cannot choose the json store: spare other stores' hits a second parse
+        }
         // Duplicate keys are an error for the engine, so they must not pass here either. The
         // failsafe schema reads every scalar as a string, which is all this needs, and spares the
         // start-up cost of the other schemas' regular expressions.
