@@ -11,7 +11,6 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-16}"
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-5s}"
-SERVER_THREADS="${SERVER_THREADS:-}"
 NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
 MVN_OFFLINE="${MVN_OFFLINE:--o}"
 
@@ -56,7 +55,7 @@ run_ours() { # $1 = log level
   rm -f "$out"
   "$(command -v java)" -XX:+UseParallelGC -Xms256m -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel="$level" \
     -Dorg.slf4j.simpleLogger.logFile="$WORK/ecs-$level.log" \
-    -cp "$CP" "$ROOT/benchmarks/ecs/EcsBenchmarkServer.java" "$TOKEN" $SERVER_THREADS > "$out.tmp" &
+    -cp "$CP" "$ROOT/benchmarks/ecs/EcsBenchmarkServer.java" "$TOKEN" > "$out.tmp" &
   JAVA_PID=$!
   for _ in $(seq 1 200); do grep -q '^port=' "$out.tmp" 2>/dev/null && break; sleep 0.1; done
   OUR_PORT=$(sed -n 's/^port=\([0-9]*\).*/\1/p' "$out.tmp")

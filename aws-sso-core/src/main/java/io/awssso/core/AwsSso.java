@@ -122,7 +122,7 @@ public final class AwsSso implements AutoCloseable {
     public EcsServer ecsServer(EcsServerOptions options) {
         EcsServerOptions.Builder b = EcsServerOptions.builder().bindAddress(options.bindAddress())
                 .port(options.port()).disableAuth(options.disableAuth()).disableTls(options.disableTls())
-                .clock(options.clock()).threads(options.threads());
+                .clock(options.clock()).allowedHosts(options.allowedHosts());
         StoredSecrets stored = null;
         if (!options.disableAuth()) {
             if (options.bearerToken().isPresent()) {

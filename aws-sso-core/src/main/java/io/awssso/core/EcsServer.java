@@ -25,8 +25,9 @@ import javax.net.ssl.SSLContext;
  * {@code Authorization: Bearer <token>} (403 otherwise). Without a token, as in aws-sso-cli,
  * requests without the header are served and any request that sends one is refused (so a client
  * configured for auth notices that the server has none); the server warns loudly at start.
- * {@code disableAuth} serves everyone. While bound to loopback, requests whose {@code Host} header
- * is not {@code localhost} or a loopback address are refused, which stops DNS-rebinding web pages.
+ * {@code disableAuth} serves everyone. Whatever the bind address, requests whose {@code Host} header
+ * is not {@code localhost}, an IP address, {@code host.docker.internal} or one of
+ * {@link EcsServerOptions#allowedHosts()} are refused, which stops DNS-rebinding web pages.
  */
 public final class EcsServer implements AutoCloseable {
     private final EcsCredentialsServer server;
@@ -53,12 +54,27 @@ public final class EcsServer implements AutoCloseable {
         }
         SSLContext tls = options.disableTls() || options.certChainPem().isEmpty() ? null
                 : PemTls.serverContext(options.certChainPem().get(), options.privateKeyPem().orElseThrow());
-        EcsCredentialsServer s = EcsCredentialsServer.start(new EcsCredentialsServer.Settings(address,
-                options.port(), options.bearerToken().orElse(null), options.disableAuth(), tls, options.clock(),
-                options.threads()));
+        EcsCredentialsServer s;
+        try {
+            s = EcsCredentialsServer.start(new EcsCredentialsServer.Settings(address, options.port(),
+                    options.bearerToken().orElse(null), options.disableAuth(), tls, options.clock(),
+                    options.allowedHosts()));
+        } catch (IllegalArgumentException e) {
+            throw new io.awssso.api.ConfigurationException("invalid allowed host: " + e.getMessage());
+        }
         String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
         host = host.contains(":") ? "[" + host + "]" : host;
         return new EcsServer(s, URI.create((tls != null ? "https" : "http") + "://" + host + ":" + s.port() + "/"));
+    }
+
+    /**
+     * A new random bearer token (32 bytes from {@link java.security.SecureRandom}, hex): what
+     * {@code ecs server} and {@code ecs docker start} store when docker or remote mode finds none.
+     */
+    public static String newBearerToken() {
+        byte[] b = new byte[32];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     /** Refuses host names: resolving one could pick any interface. */

@@ -1,6 +1,8 @@
 package io.awssso.core;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,7 +29,7 @@ public final class EcsServerOptions {
     private final Optional<String> privateKeyPem;
     private final boolean disableTls;
     private final Clock clock;
-    private final int threads;
+    private final List<String> allowedHosts;
 
     private EcsServerOptions(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -38,7 +40,7 @@ public final class EcsServerOptions {
         this.privateKeyPem = b.privateKeyPem;
         this.disableTls = b.disableTls;
         this.clock = b.clock;
-        this.threads = b.threads;
+        this.allowedHosts = List.copyOf(b.allowedHosts);
     }
 
     /** A builder with the defaults. */
@@ -91,9 +93,13 @@ public final class EcsServerOptions {
         return clock;
     }
 
-    /** Request-handling threads. */
-    public int threads() {
-        return threads;
+    /**
+     * Host names served besides {@code localhost}, IP addresses and {@code host.docker.internal}
+     * ({@code --allowed-host}): a request whose {@code Host} header names anything else is refused
+     * with 403, which stops DNS-rebinding web pages.
+     */
+    public List<String> allowedHosts() {
+        return allowedHosts;
     }
 
     @Override
@@ -101,7 +107,7 @@ public final class EcsServerOptions {
         return "EcsServerOptions[bindAddress=" + bindAddress + ", port=" + port + ", bearerToken="
                 + bearerToken.map(t -> "****").orElse("default") + ", disableAuth=" + disableAuth
                 + ", tls=" + (certChainPem.isPresent() ? "given" : "default") + ", disableTls=" + disableTls
-                + ", threads=" + threads + "]";
+                + ", allowedHosts=" + allowedHosts + "]";
     }
 
     /** Builds {@link EcsServerOptions}. */
@@ -114,7 +120,7 @@ public final class EcsServerOptions {
         private Optional<String> privateKeyPem = Optional.empty();
         private boolean disableTls;
         private Clock clock = Clock.systemUTC();
-        private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        private final List<String> allowedHosts = new ArrayList<>();
 
         private Builder() {
         }
@@ -171,12 +177,15 @@ public final class EcsServerOptions {
             return this;
         }
 
-        /** Request-handling threads, at least 1; default twice the processors, at least 4. */
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        /**
+         * Adds host names the server answers to besides {@code localhost}, IP addresses and
+         * {@code host.docker.internal} (for example a Docker Compose service name), checked when
+         * the server starts.
+         */
+        public Builder allowedHosts(List<String> names) {
+            for (String n : names) {
+                this.allowedHosts.add(Objects.requireNonNull(n, "allowed host"));
             }
-            this.threads = threads;
             return this;
         }
 

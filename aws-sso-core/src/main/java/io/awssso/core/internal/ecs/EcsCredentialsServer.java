@@ -1,33 +1,18 @@
 package io.awssso.core.internal.ecs;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import io.awssso.api.AwsSsoException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,27 +24,14 @@ import org.slf4j.LoggerFactory;
  * {@code GET|PUT|DELETE /slot/<escaped profile>}, and the unauthenticated {@code GET /healthcheck}
  * and {@code /healthcheck/slot/<p>}. Every other answer is {@code {"code":"<n>","message":"..."}}.
  * Bodies are capped at {@value #MAX_BODY} bytes (413 beyond). Each request logs one line at
- * INFO (remote address, method, path, status, duration), never a header or a body.
+ * INFO (remote address, method, path, status, duration), never a header or a body. Requests whose
+ * {@code Host} header names another site are refused whatever the bind address ({@link HostCheck}).
  */
 public final class EcsCredentialsServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EcsCredentialsServer.class);
 
     /** The largest request body accepted (an ECSClientRequest is well under 4 KiB). */
     public static final int MAX_BODY = 64 * 1024;
-
-    static {
-        // The JDK server writes headers and body as two segments; without TCP_NODELAY, Nagle plus the
-        // client's delayed ACK add ~40 ms to every keep-alive request. Read once per JVM, so set it
-        // before the first HttpServer exists, unless the user chose otherwise.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        // A client that sends half a request holds a handler thread until this many seconds pass; without
-        // it a few stalled connections could starve the pool.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "30");
-        }
-    }
 
     private static final byte[] OK = EcsJson.status(200, "OK");
     private static final byte[] EXPIRED = EcsJson.status(404, "Credentials expired");
@@ -79,10 +51,10 @@ public final class EcsCredentialsServer implements AutoCloseable {
      * @param authDisabled accept every request whatever its {@code Authorization} header
      * @param tls the TLS context to serve HTTPS with, or null for plain HTTP
      * @param clock decides expiry
-     * @param threads request-handling threads
+     * @param allowedHosts host names served besides localhost, IP literals and {@code host.docker.internal}
      */
     public record Settings(InetAddress bindAddress, int port, String bearerToken, boolean authDisabled,
-            SSLContext tls, Clock clock, int threads) {
+            SSLContext tls, Clock clock, List<String> allowedHosts) {
 
         /** Checks the ranges. */
         public Settings {
@@ -91,9 +63,7 @@ public final class EcsCredentialsServer implements AutoCloseable {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
             }
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-            }
+            allowedHosts = List.copyOf(allowedHosts);
             if (bearerToken != null && bearerToken.isEmpty()) {
                 bearerToken = null;
             }
@@ -103,23 +73,22 @@ public final class EcsCredentialsServer implements AutoCloseable {
         public String toString() {
             return "Settings[bindAddress=" + bindAddress.getHostAddress() + ", port=" + port + ", bearerToken="
                     + (bearerToken == null ? "none" : "****") + ", authDisabled=" + authDisabled + ", tls="
-                    + (tls != null) + ", threads=" + threads + "]";
+                    + (tls != null) + ", allowedHosts=" + allowedHosts + "]";
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final SlotStore slots;
     private final BearerAuth auth;
+    private final HostCheck hosts;
     private final boolean loopbackOnly;
     private final boolean tls;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private ConnectionServer server;
 
-    private EcsCredentialsServer(HttpServer server, ExecutorService executor, Settings s) {
-        this.server = server;
-        this.executor = executor;
+    private EcsCredentialsServer(Settings s) {
         this.slots = new SlotStore(s.clock());
         this.auth = s.authDisabled() ? BearerAuth.disabled() : BearerAuth.requiring(s.bearerToken());
+        this.hosts = HostCheck.allowing(s.allowedHosts());
         this.loopbackOnly = s.bindAddress().isLoopbackAddress();
         this.tls = s.tls() != null;
     }
@@ -128,42 +97,40 @@ public final class EcsCredentialsServer implements AutoCloseable {
      * Binds and starts serving.
      *
      * @throws AwsSsoException when the address cannot be bound (port in use, ...)
+     * @throws IllegalArgumentException when an allowed host is not a host name
      */
     public static EcsCredentialsServer start(Settings s) {
-        InetSocketAddress address = new InetSocketAddress(s.bindAddress(), s.port());
-        HttpServer server;
+        return start(s, ConnectionServer.Limits.defaults());
+    }
+
+    /** Binds and starts serving with these connection limits (tests shorten them). */
+    static EcsCredentialsServer start(Settings s, ConnectionServer.Limits limits) {
+        EcsCredentialsServer ecs = new EcsCredentialsServer(s);
         try {
-            if (s.tls() != null) {
-                HttpsServer https = HttpsServer.create(address, 256);
-                https.setHttpsConfigurator(new HttpsConfigurator(s.tls()) {
-                    @Override
-                    public void configure(HttpsParameters params) {
-                        SSLParameters p = s.tls().getDefaultSSLParameters();
-                        p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-                        params.setSSLParameters(p);
-                    }
-                });
-                server = https;
-            } else {
-                server = HttpServer.create(address, 256);
-            }
+            ecs.server = ConnectionServer.start(new InetSocketAddress(s.bindAddress(), s.port()), s.tls(),
+                    ecs.new Routes(), limits, s.clock());
         } catch (IOException e) {
             throw new AwsSsoException("cannot listen on " + s.bindAddress().getHostAddress() + ":" + s.port()
                     + ": " + e.getMessage() + " (is another ECS server running? choose another --port)", e);
         }
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(s.threads(), s.threads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "aws-sso-ecs-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        server.setExecutor(executor);
-        EcsCredentialsServer ecs = new EcsCredentialsServer(server, executor, s);
-        server.createContext("/", ecs::handle);
-        server.start();
         ecs.announce(s);
         return ecs;
+    }
+
+    /** The endpoint as the connection server sees it. */
+    private final class Routes implements ConnectionServer.Handler {
+        @Override
+        public ConnectionServer.Reply handle(Exchange exchange) {
+            return EcsCredentialsServer.this.handle(exchange);
+        }
+
+        @Override
+        public void answered(InetAddress remote, String method, String path, int status, long startNanos) {
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{} {} {} {} {}ms", remote.getHostAddress(), method, path, status == 0 ? "-" : status,
+                        (System.nanoTime() - startNanos) / 1_000_000);
+            }
+        }
     }
 
     private void announce(Settings s) {
@@ -186,7 +153,7 @@ public final class EcsCredentialsServer implements AutoCloseable {
         if (!tls) {
             LOG.info("ECS server serves plain HTTP");
         }
-        LOG.info("ECS server listening on {}", where);
+        LOG.info("ECS server listening on {}; Host headers accepted: {}", where, hosts);
     }
 
     private static String hostForUrl(InetAddress a) {
@@ -196,12 +163,12 @@ public final class EcsCredentialsServer implements AutoCloseable {
 
     /** The bound port. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     /** The bound address. */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return server.address();
     }
 
     /** Whether the server speaks HTTPS. */
@@ -229,7 +196,7 @@ public final class EcsCredentialsServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening at once, lets requests in progress finish (up to two seconds), drops every
+     * Stops listening at once, lets answers in progress finish (up to two seconds), drops every
      * loaded credential, and ends the threads. Idempotent.
      */
     @Override
@@ -241,77 +208,42 @@ public final class EcsCredentialsServer implements AutoCloseable {
             if (closed.getCount() == 0) {
                 return;
             }
-            server.stop(0);
-            // Requests already being answered finish (and log their line) before close returns.
-            executor.shutdown();
-            try {
-                if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                    executor.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                executor.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            server.close();
             slots.clear();
             closed.countDown();
         }
         LOG.info("ECS server stopped");
     }
 
-    private void handle(HttpExchange ex) {
-        long start = System.nanoTime();
-        String method = ex.getRequestMethod();
-        String path = ex.getRequestURI().getRawPath();
-        int status = 0;
+    private ConnectionServer.Reply handle(Exchange ex) {
+        Answer a;
         try {
-            Answer a;
-            try {
-                a = answer(ex, method, path);
-            } catch (EcsRequestException e) {
-                a = new Answer(e.status(), EcsJson.status(e.status(), e.getMessage()));
-            }
-            status = a.status();
-            send(ex, a);
+            a = answer(ex, ex.method(), ex.path());
+        } catch (EcsRequestException e) {
+            a = new Answer(e.status(), EcsJson.status(e.status(), e.getMessage()));
         } catch (IOException e) {
-            LOG.debug("ECS server: {} {}: connection failed: {}", method, path, e.toString());
+            // the body could not be read (the client went away, or the watchdog closed it): the
+            // connection is done, and the answer most likely cannot be written
+            LOG.debug("ECS server: {} {}: connection failed: {}", ex.method(), ex.path(), e.toString());
+            a = new Answer(400, BAD_REQUEST);
         } catch (RuntimeException e) {
             // Answer rather than drop the connection, and keep serving; the message may hold data, so it
             // is not logged above debug.
-            LOG.warn("ECS server: {} {} failed with {}", method, path, e.getClass().getName());
+            LOG.warn("ECS server: {} {} failed with {}", ex.method(), ex.path(), e.getClass().getName());
             LOG.debug("ECS server failure", e);
-            status = 500;
-            try {
-                send(ex, new Answer(500, INTERNAL));
-            } catch (IOException | RuntimeException ignored) {
-                status = 0;
-            }
-        } finally {
-            ex.close();
-            if (LOG.isInfoEnabled()) {
-                InetSocketAddress remote = ex.getRemoteAddress();
-                LOG.info("{} {} {} {} {}ms", remote == null ? "-" : remote.getAddress().getHostAddress(), method,
-                        path, status == 0 ? "-" : status, (System.nanoTime() - start) / 1_000_000);
-            }
+            a = new Answer(500, INTERNAL);
         }
+        return new ConnectionServer.Reply(a.status(), a.body());
     }
 
     /** A status and a prepared JSON body. */
     private record Answer(int status, byte[] body) {
     }
 
-    private static void send(HttpExchange ex, Answer a) throws IOException {
-        Headers h = ex.getResponseHeaders();
-        h.set("Content-Type", "application/json; charset=utf-8");
-        ex.sendResponseHeaders(a.status(), a.body().length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(a.body());
-        }
-    }
-
-    private Answer answer(HttpExchange ex, String method, String path) throws IOException {
-        if (loopbackOnly && !loopbackHost(ex.getRequestHeaders().getFirst("Host"))) {
-            // A web page that rebinds its DNS name to 127.0.0.1 would be same-origin with us; it
-            // cannot choose the Host header, which still names its own domain.
+    private Answer answer(Exchange ex, String method, String path) throws IOException {
+        if (!hosts.accepts(ex.header("Host"))) {
+            // A web page that rebinds its DNS name to 127.0.0.1 (or to the docker host) would be
+            // same-origin with us; it cannot choose the Host header, which still names its own domain.
             return new Answer(403, BAD_HOST);
         }
         if (path.equals("/healthcheck")) {
@@ -321,7 +253,7 @@ public final class EcsCredentialsServer implements AutoCloseable {
             Optional<String> name = decode(path.substring("/healthcheck/slot/".length()));
             return get(method) ? health(name.flatMap(slots::slot), "slot not found") : bad();
         }
-        if (!auth.accepts(ex.getRequestHeaders().get("Authorization"))) {
+        if (!auth.accepts(ex.headers("Authorization"))) {
             return new Answer(403, FORBIDDEN);
         }
         if (path.equals("/")) {
@@ -355,7 +287,7 @@ public final class EcsCredentialsServer implements AutoCloseable {
         return new Answer(400, BAD_REQUEST);
     }
 
-    private Answer defaultSlot(HttpExchange ex, String method) throws IOException {
+    private Answer defaultSlot(Exchange ex, String method) throws IOException {
         switch (method) {
             case "GET": {
                 Optional<SlotStore.Slot> s = slots.defaultSlot();
@@ -377,7 +309,7 @@ public final class EcsCredentialsServer implements AutoCloseable {
         }
     }
 
-    private Answer namedSlot(HttpExchange ex, String method, String name) throws IOException {
+    private Answer namedSlot(Exchange ex, String method, String name) throws IOException {
         switch (method) {
             case "GET": {
                 Optional<SlotStore.Slot> s = slots.slot(name);
@@ -432,29 +364,8 @@ public final class EcsCredentialsServer implements AutoCloseable {
     }
 
     /** The request body, at most {@link #MAX_BODY} bytes. */
-    private static byte[] body(HttpExchange ex) throws IOException {
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > MAX_BODY) {
-                    throw new EcsRequestException(413, "Request body too large");
-                }
-            } catch (NumberFormatException e) {
-                throw new EcsRequestException(400, "Bad request");
-            }
-        }
-        try (InputStream in = ex.getRequestBody()) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            byte[] chunk = new byte[8192];
-            int n;
-            while ((n = in.read(chunk)) > 0) {
-                if (buffer.size() + n > MAX_BODY) {
-                    throw new EcsRequestException(413, "Request body too large");
-                }
-                buffer.write(chunk, 0, n);
-            }
-            return buffer.toByteArray();
-        }
+    private static byte[] body(Exchange ex) throws IOException {
+        return ex.body();
     }
 
     /** Percent-decodes one path segment ({@code +} stays a plus, as in a URL path). */
@@ -482,34 +393,5 @@ public final class EcsCredentialsServer implements AutoCloseable {
             }
         }
         return Optional.of(out.toString(StandardCharsets.UTF_8));
-    }
-
-    /** Whether a Host header names this machine: {@code localhost} or a loopback IP literal. */
-    static boolean loopbackHost(String host) {
-        if (host == null) {
-            return true; // HTTP/1.0 clients send none; a browser always does
-        }
-        String h = host.trim().toLowerCase(Locale.ROOT);
-        if (h.startsWith("[")) {
-            int end = h.indexOf(']');
-            return end > 0 && h.substring(1, end).equals("::1");
-        }
-        int colon = h.indexOf(':');
-        if (colon >= 0) {
-            h = h.substring(0, colon);
-        }
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
-            return true;
-        }
-        String[] parts = h.split("\\.", -1);
-        if (parts.length != 4 || !parts[0].equals("127")) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit) || Integer.parseInt(p) > 255) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -379,15 +379,32 @@ class EcsCredentialsServerTest {
     }
 
     @Test
-    void loopbackHost_literalsAndLocalhost_acceptedOthersRefused() {
-        assertThat(EcsCredentialsServer.loopbackHost("127.0.0.1:4144")).isTrue();
-        assertThat(EcsCredentialsServer.loopbackHost("127.1.2.3")).isTrue();
-        assertThat(EcsCredentialsServer.loopbackHost("[::1]:4144")).isTrue();
-        assertThat(EcsCredentialsServer.loopbackHost("LOCALHOST:4144")).isTrue();
-        assertThat(EcsCredentialsServer.loopbackHost("127.0.0.1.evil.example")).isFalse();
-        assertThat(EcsCredentialsServer.loopbackHost("localhost.evil.example")).isFalse();
-        assertThat(EcsCredentialsServer.loopbackHost("10.0.0.1")).isFalse();
-        assertThat(EcsCredentialsServer.loopbackHost("[::2]")).isFalse();
+    void hostCheck_localhostIpLiteralsDockerHostAndAddedNames_acceptedOtherNamesRefused() {
+        HostCheck check = HostCheck.allowing(List.of("ecs.compose.internal", "Build-Box."));
+
+        assertThat(check.accepts("127.0.0.1:4144")).isTrue();
+        assertThat(check.accepts("127.1.2.3")).isTrue();
+        assertThat(check.accepts("[::1]:4144")).isTrue();
+        assertThat(check.accepts("LOCALHOST:4144")).isTrue();
+        assertThat(check.accepts("10.0.0.1:4144")).isTrue();
+        assertThat(check.accepts("[fe80::1%25eth0]")).isTrue();
+        assertThat(check.accepts("host.docker.internal:4144")).isTrue();
+        assertThat(check.accepts("ecs.compose.internal:4144")).isTrue();
+        assertThat(check.accepts("build-box")).isTrue();
+        assertThat(check.accepts(null)).isTrue();
+        assertThat(check.accepts("attacker.example:4144")).isFalse();
+        assertThat(check.accepts("127.0.0.1.evil.example")).isFalse();
+        assertThat(check.accepts("localhost.evil.example")).isFalse();
+        assertThat(check.accepts("host.docker.internal.evil.example")).isFalse();
+        assertThat(check.accepts("[::2:evil]")).isFalse();
+        assertThat(check.accepts("127.0.0.1:4144@evil.example")).isFalse();
+        assertThat(check.accepts("")).isFalse();
+    }
+
+    @Test
+    void hostCheck_allowedNameThatIsNoHostName_refused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostCheck.allowing(List.of("evil example")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'evil example'");
     }
 
     @Test
@@ -438,7 +455,7 @@ class EcsCredentialsServerTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EcsCredentialsServer.start(
                 new EcsCredentialsServer.Settings(java.net.InetAddress.getLoopbackAddress(), server.port(), null,
-                        false, null, clock, 1)))
+                        false, null, clock, List.of())))
                 .isInstanceOf(io.awssso.api.AwsSsoException.class)
                 .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port())
                 .hasMessageContaining("--port");

@@ -29,7 +29,7 @@ final class EcsTestSupport {
 
     static EcsCredentialsServer start(String token, boolean authDisabled, SSLContext tls, Clock clock) {
         return EcsCredentialsServer.start(new EcsCredentialsServer.Settings(InetAddress.getLoopbackAddress(), 0,
-                token, authDisabled, tls, clock, 4));
+                token, authDisabled, tls, clock, java.util.List.of()));
     }
 
     static RoleCredentials credentials(String account, String role, Instant expiration) {
