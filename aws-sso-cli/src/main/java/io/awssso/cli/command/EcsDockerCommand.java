@@ -15,8 +15,12 @@ import picocli.CommandLine.Spec;
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n")
 public final class EcsDockerCommand implements Callable<Integer> {
-    /** The container's name, for {@code start} and {@code stop}. */
-    static final String CONTAINER = "aws-sso-ecs-server";
+    /**
+     * The container's name, for {@code start} and {@code stop}: aws-sso-cli's, so that scripts and
+     * Docker Compose files written for it (which reach the server as
+     * {@code http://aws-sso-cli-ecs-server:4144/}) keep working.
+     */
+    static final String CONTAINER = "aws-sso-cli-ecs-server";
 
     @Spec
     private CommandSpec spec;

@@ -49,8 +49,11 @@ import picocli.CommandLine.Spec;
         footer = {"  aws-sso ecs docker start", "  aws-sso ecs docker start --default 012345678901:ReadOnlyAccess",
                 "  aws-sso ecs docker stop"})
 public final class EcsDockerStartCommand implements Callable<Integer> {
-    /** The image the container runs unless {@code --image} says otherwise. */
-    static final String DEFAULT_IMAGE = "aws-sso-java/ecs-server";
+    /**
+     * The image the container runs unless {@code --image} says otherwise: aws-sso-cli's name, so an
+     * existing setup keeps working; the README says how to build ours under this name.
+     */
+    static final String DEFAULT_IMAGE = "synfinatic/aws-sso-cli-ecs-server";
     /** The port the server listens on inside the container. */
     static final int CONTAINER_PORT = 4144;
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -76,8 +79,14 @@ public final class EcsDockerStartCommand implements Callable<Integer> {
             description = "Load this profile's credentials into the default slot once the server answers.")
     private String defaultProfile;
 
-    @Option(names = "--disable-auth", description = "Serve every request, ignoring the stored bearer token.")
+    @Option(names = "--disable-auth", hidden = true,
+            description = "Refused: the server in a container always requires the bearer token.")
     private boolean disableAuth;
+
+    @Option(names = "--allowed-host", paramLabel = "<name>", split = ",",
+            description = "A host name clients may use in the URL besides localhost, IP addresses,"
+                    + " host.docker.internal and " + EcsDockerCommand.CONTAINER + " (repeatable, or comma-separated).")
+    private List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = "--disable-ssl", description = "Serve plain HTTP even when a TLS pair is stored.")
     private boolean disableSsl;
@@ -123,6 +132,11 @@ public final class EcsDockerStartCommand implements Callable<Integer> {
         if (port < 1 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 1 to 65535, got " + port);
         }
+        if (disableAuth) {
+            throw new ParameterException(spec.commandLine(), "--disable-auth is refused for the server in a"
+                    + " container: other containers and anything that reaches the published port could read the"
+                    + " loaded credentials (a bearer token is generated and stored when none is)");
+        }
         Docker docker = Docker.find(environment);
         String reference = image + ":" + (version != null && !version.isBlank() ? version : "v" + buildInfo.version());
         Docker.Result inspect = docker.run(List.of("image", "inspect", "--format", "{{.Id}}", reference));
@@ -133,8 +147,10 @@ public final class EcsDockerStartCommand implements Callable<Integer> {
         AwsSso sso = engine.get();
         Optional<EcsLoadCommand.Loaded> preload = Optional.ofNullable(defaultProfile).filter(p -> !p.isBlank())
                 .map(p -> EcsLoadCommand.Loaded.of(sso, sso.roleByProfile(p), false));
-        String token = disableAuth ? null : sso.ecsBearerToken().orElse(null);
         Optional<EcsServer.TlsPair> tls = disableSsl ? Optional.empty() : sso.ecsTls();
+        String host = isAnyLocal(bindIp) ? "127.0.0.1" : bracketed(bindIp);
+        String server = (tls.isPresent() ? "https://" : "http://") + host + ":" + port;
+        String token = EcsBearerTokens.ensure(sso, terminal.err(), server + "/", !reachableFromOtherMachines());
         Path secrets = DockerSecrets.file(environment.home());
         new DockerSecrets(token, tls.map(EcsServer.TlsPair::certChainPem).orElse(null),
                 tls.map(EcsServer.TlsPair::privateKeyPem).orElse(null)).write(secrets);
@@ -151,13 +167,11 @@ public final class EcsDockerStartCommand implements Callable<Integer> {
                 throw new AwsSsoException("cannot start the container " + EcsDockerCommand.CONTAINER + ": "
                         + start.reason());
             }
-            String host = isAnyLocal(bindIp) ? "127.0.0.1" : bracketed(bindIp);
-            String server = (tls.isPresent() ? "https://" : "http://") + host + ":" + port;
             if (preload.isPresent()) {
                 EcsClient client = EcsClient.create(server, token, tls.map(EcsServer.TlsPair::certChainPem).orElse(null));
                 loadWhenReady(client, preload.get());
             }
-            announce(server, token != null, preload);
+            announce(server, preload);
         } catch (RuntimeException e) {
             deleteQuietly(secrets);
             if (created) {
@@ -182,8 +196,9 @@ public final class EcsDockerStartCommand implements Callable<Integer> {
         });
         args.add(reference);
         // The image's entry point is `aws-sso ecs server --docker`; these are appended to it.
-        if (disableAuth) {
-            args.add("--disable-auth");
+        for (String name : allowedHosts) {
+            args.add("--allowed-host");
+            args.add(name);
         }
         if (disableSsl) {
             args.add("--disable-ssl");
@@ -236,25 +251,19 @@ public final class EcsDockerStartCommand implements Callable<Integer> {
         }
     }
 
-    private void announce(String server, boolean token, Optional<EcsLoadCommand.Loaded> preload) {
+    private void announce(String server, Optional<EcsLoadCommand.Loaded> preload) {
         PrintWriter err = terminal.err();
-        if (disableAuth) {
-            err.println("WARNING: authentication is DISABLED (--disable-auth): any process that can reach"
-                    + " the server can read the loaded credentials.");
-        } else if (!token) {
-            err.println("WARNING: NO BEARER TOKEN IS CONFIGURED: any local process can read the loaded"
-                    + " credentials. Set one with `aws-sso setup ecs auth -t <token>` and restart.");
-        }
         err.printf("Started the container %s; the ECS server listens on %s/%n", EcsDockerCommand.CONTAINER, server);
         preload.ifPresent(p -> err.printf("Loaded %s into the default slot.%n", p.profileName()));
         err.println("Point AWS SDKs at it with:");
         err.println("  export AWS_CONTAINER_CREDENTIALS_FULL_URI=" + server + "/");
-        if (token) {
-            err.println("  export AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer <the token stored with"
-                    + " `aws-sso setup ecs auth`>'");
-        }
+        err.println("  export " + EcsBearerTokens.EXPORT_HINT);
         err.println("  unset AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
         err.println("Stop it with `aws-sso ecs docker stop`.");
+    }
+
+    private boolean reachableFromOtherMachines() {
+        return EcsServerCommand.reachableFromOtherMachines(bindIp);
     }
 
     private static boolean isAnyLocal(String ip) {

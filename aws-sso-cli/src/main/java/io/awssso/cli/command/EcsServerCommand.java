@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,13 +32,20 @@ import picocli.CommandLine.Spec;
         + "them in memory only, and requires 'Authorization: Bearer <token>' when `setup ecs auth` "
         + "stored a token. With a pair stored by `setup ecs ssl` it serves HTTPS: most AWS SDKs do "
         + "not trust a self-signed certificate for container credentials, so --disable-ssl on "
-        + "127.0.0.1 is the practical choice for them."},
+        + "127.0.0.1 is the practical choice for them.",
+        "Requests whose Host header names another site are refused (DNS rebinding); add names with"
+        + " --allowed-host. With --allow-remote a bearer token is required: one is generated and stored"
+        + " when none is."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {"  aws-sso ecs server",
                 "  aws-sso ecs server --default 012345678901:ReadOnlyAccess --port 4145",
-                "  ssh -R 4144:localhost:4144 build-host   # then export the variables there"})
+                "  ssh -R 4144:localhost:4144 build-host   # then export the variables there",
+                "  aws-sso ecs server --bind-ip 0.0.0.0 --allow-remote --allowed-host build-box.lan"})
 public final class EcsServerCommand implements Callable<Integer> {
+    /** The variable that adds allowed host names, comma-separated, to {@code --allowed-host}. */
+    static final String ALLOWED_HOSTS_VARIABLE = "AWS_SSO_ECS_ALLOWED_HOSTS";
+
     @Option(names = "--bind-ip", paramLabel = "<ip>", defaultValue = "127.0.0.1",
             description = "IP address to listen on (default: ${DEFAULT-VALUE}). Any address other than"
                     + " loopback needs --allow-remote.")
@@ -61,6 +71,12 @@ public final class EcsServerCommand implements Callable<Integer> {
             description = "Allow a --bind-ip that other machines can reach: they can then read the loaded"
                     + " credentials if they get past the token.")
     private boolean allowRemote;
+
+    @Option(names = "--allowed-host", paramLabel = "<name>", split = ",",
+            description = "A host name clients may use in the URL besides localhost, IP addresses and"
+                    + " host.docker.internal (repeatable, or comma-separated; also from $"
+                    + EcsServerCommand.ALLOWED_HOSTS_VARIABLE + "). Requests naming any other host are refused.")
+    private List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = "--docker", hidden = true,
             description = "Inside the aws-sso ECS container: listen on 0.0.0.0 and take the token and TLS"
@@ -99,12 +115,19 @@ public final class EcsServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--bind-ip " + bindIp + " is reachable from other"
                     + " machines, and so would be the loaded credentials; add --allow-remote if that is intended");
         }
+        if (remote && disableAuth) {
+            throw new ParameterException(spec.commandLine(), "--disable-auth is refused with --bind-ip " + bindIp
+                    + ": every machine that can reach it could read the loaded credentials");
+        }
         AwsSso sso = engine.get();
         // Fetch first: a missing login fails before anything listens.
         Optional<EcsLoadCommand.Loaded> preload = Optional.ofNullable(defaultProfile).filter(p -> !p.isBlank())
                 .map(p -> EcsLoadCommand.Loaded.of(sso, sso.roleByProfile(p), false));
+        if (remote) {
+            EcsBearerTokens.ensure(sso, err, "http://<this host>:" + port + "/", false);
+        }
         EcsServer server = sso.ecsServer(EcsServerOptions.builder().bindAddress(bindIp).port(port)
-                .disableAuth(disableAuth).disableTls(disableSsl).build());
+                .disableAuth(disableAuth).disableTls(disableSsl).allowedHosts(allowedHosts(List.of())).build());
         try (StopSignals stop = StopSignals.install(server::close)) {
             preload.ifPresent(l -> server.loadDefault(l.profileName(), l.credentials()));
             boolean token = server.authEnabled() && sso.ecsBearerToken().isPresent();
@@ -136,8 +159,7 @@ public final class EcsServerCommand implements Callable<Integer> {
         err.println("Point AWS SDKs at it with:");
         err.println("  export AWS_CONTAINER_CREDENTIALS_FULL_URI=" + server.uri());
         if (token) {
-            err.println("  export AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer <the token stored with"
-                    + " `aws-sso setup ecs auth`>'");
+            err.println("  export " + EcsBearerTokens.EXPORT_HINT);
         } else if (server.authEnabled()) {
             err.println("  unset AWS_CONTAINER_AUTHORIZATION_TOKEN");
         }
@@ -152,27 +174,54 @@ public final class EcsServerCommand implements Callable<Integer> {
     /** Runs as the container's entry point: token and TLS pair from the one-time secrets file. */
     private int runInContainer() {
         DockerSecrets secrets = DockerSecrets.readAndDelete(DockerSecrets.file(environment.home()));
+        if (disableAuth || secrets.bearerToken() == null) {
+            // Other containers, and whatever reaches the published port, could read the credentials.
+            throw new io.awssso.api.AwsSsoException("the ECS server in a container needs a bearer token"
+                    + (disableAuth ? " (--disable-auth is refused there)" : ", and the secrets file has none")
+                    + ": start it with `aws-sso ecs docker start`, which hands over the stored token (or a new one)");
+        }
         // Inside a container only the published port is reachable, and only on the container's interfaces.
         var parsed = spec.commandLine().getParseResult();
         String address = parsed.hasMatchedOption("--bind-ip") ? bindIp : "0.0.0.0";
         int containerPort = parsed.hasMatchedOption("--port") ? port
                 : environment.get("AWS_SSO_ECS_PORT").map(Integer::parseInt).orElse(port);
         EcsServerOptions.Builder options = EcsServerOptions.builder().bindAddress(address).port(containerPort)
-                .disableAuth(disableAuth).disableTls(disableSsl).bearerToken(secrets.bearerToken());
+                .disableTls(disableSsl).bearerToken(secrets.bearerToken())
+                .allowedHosts(allowedHosts(containerNames()));
         if (!disableSsl && secrets.hasTls()) {
             options.tls(secrets.certChain(), secrets.privateKey());
         }
         PrintWriter err = terminal.err();
         EcsServer server = EcsServer.start(options.build());
         try (StopSignals stop = StopSignals.install(server::close)) {
-            boolean token = server.authEnabled() && secrets.bearerToken() != null;
-            announce(err, server, token, Optional.empty());
+            announce(err, server, true, Optional.empty());
             server.awaitClosed();
             err.printf("ECS server stopped%s.%n", stop.received() == null ? "" : " (" + stop.received() + ")");
         } finally {
             server.close();
         }
         return ExitCode.OK.code();
+    }
+
+    /** The names from --allowed-host and the environment, then {@code extra}. */
+    private List<String> allowedHosts(List<String> extra) {
+        List<String> names = new ArrayList<>(allowedHosts);
+        environment.get(ALLOWED_HOSTS_VARIABLE).ifPresent(v -> Arrays.stream(v.split(","))
+                .map(String::strip).filter(n -> !n.isEmpty()).forEach(names::add));
+        names.addAll(extra);
+        return names;
+    }
+
+    /**
+     * The names other containers use for this one: its container name (aws-sso-cli's Docker Compose
+     * example uses {@code http://aws-sso-cli-ecs-server:4144/}) and its host name.
+     */
+    private List<String> containerNames() {
+        List<String> names = new ArrayList<>(List.of(EcsDockerCommand.CONTAINER));
+        environment.get("HOSTNAME").map(String::strip).filter(h -> h.length() <= 253
+                && h.matches("[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9_-]{0,61}[A-Za-z0-9])?)*"))
+                .ifPresent(names::add);
+        return names;
     }
 
     /**

@@ -21,12 +21,13 @@ import picocli.CommandLine.Option;
         + "token when it starts: restart it after a change."},
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
-        footer = {"  aws-sso setup ecs auth -t \"$(openssl rand -hex 32)\"", "  aws-sso setup ecs auth --delete"})
+        footer = {"  aws-sso setup ecs auth -t \"$(openssl rand -hex 32)\"", "  aws-sso setup ecs auth --delete",
+                "  docker run -e AWS_CONTAINER_AUTHORIZATION_TOKEN=\"Bearer $(aws-sso setup ecs auth --print)\" ..."})
 public final class SetupEcsAuthCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Action action;
 
-    /** Exactly one of: store a token, delete it. */
+    /** Exactly one of: store a token, delete it, print it. */
     static final class Action {
         @Option(names = {"-t", "--bearer-token"}, paramLabel = "<token>", required = true,
                 description = "The token to store, without the 'Bearer ' prefix.")
@@ -34,6 +35,10 @@ public final class SetupEcsAuthCommand implements Callable<Integer> {
 
         @Option(names = {"-d", "--delete"}, required = true, description = "Delete the stored token.")
         boolean delete;
+
+        @Option(names = {"-p", "--print"}, required = true,
+                description = "Print the stored token on stdout (to hand it to a container or a remote client).")
+        boolean print;
     }
 
     private final Engine engine;
@@ -53,7 +58,13 @@ public final class SetupEcsAuthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (action.delete) {
+        if (action.print) {
+            String token = engine.get().ecsBearerToken().orElseThrow(() -> new io.awssso.api.AwsSsoException(
+                    "no ECS bearer token is stored: store one with `aws-sso setup ecs auth -t <token>`, or start"
+                    + " `aws-sso ecs docker start` (or `ecs server --allow-remote`), which generates one"));
+            terminal.out().println(token);
+            terminal.out().flush();
+        } else if (action.delete) {
             engine.get().setEcsBearerToken(null);
             terminal.err().println("Deleted the ECS server's bearer token: a server started now accepts only"
                     + " requests without an Authorization header.");

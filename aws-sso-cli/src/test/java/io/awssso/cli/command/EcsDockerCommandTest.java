@@ -66,9 +66,10 @@ class EcsDockerCommandTest {
         assertThat(r.exitCode()).as("%s", r).isZero();
         List<List<String>> calls = calls();
         assertThat(calls).extracting(c -> c.get(0)).containsExactly("image", "create", "start");
-        assertThat(calls.get(0)).endsWith("aws-sso-java/ecs-server:v" + System.getProperty("awssso.project.version"));
+        assertThat(calls.get(0))
+                .endsWith("synfinatic/aws-sso-cli-ecs-server:v" + System.getProperty("awssso.project.version"));
         String uid = Files.getAttribute(home, "unix:uid").toString();
-        assertThat(String.join(" ", calls.get(1))).contains("--name aws-sso-ecs-server")
+        assertThat(String.join(" ", calls.get(1))).contains("--name aws-sso-cli-ecs-server")
                 .contains("--network bridge")
                 .contains("--publish 127.0.0.1:4150:4144/tcp")
                 .contains("--env AWS_SSO_ECS_PORT=4144")
@@ -76,7 +77,7 @@ class EcsDockerCommandTest {
                 .contains("--volume " + home.resolve(".aws-sso/mnt") + ":/app/.aws-sso/mnt")
                 .contains("--user " + uid + ":")
                 .doesNotContain("docker-token-1");
-        assertThat(calls.get(2)).containsExactly("start", "aws-sso-ecs-server");
+        assertThat(calls.get(2)).containsExactly("start", "aws-sso-cli-ecs-server");
         assertThat(r.err()).contains("http://127.0.0.1:4150/").doesNotContain("docker-token-1");
     }
 
@@ -107,16 +108,50 @@ class EcsDockerCommandTest {
     }
 
     @Test
-    void start_disableFlagsAndOptions_arePassedToTheContainersServer() throws Exception {
+    void start_flagsAndOptions_arePassedToTheContainersServer() throws Exception {
         cli.run("setup", "ecs", "auth", "-t", "docker-token-4");
 
-        CliRun.Result r = cli.run("-L", "debug", "ecs", "docker", "start", "--disable-auth", "--disable-ssl",
-                "--image", "example/ecs", "--version", "v9");
+        CliRun.Result r = cli.run("-L", "debug", "ecs", "docker", "start", "--disable-ssl", "--allowed-host",
+                "ecs.compose,build-box", "--image", "example/ecs", "--version", "v9");
 
         assertThat(r.exitCode()).as("%s", r).isZero();
         List<String> create = calls().get(1);
-        assertThat(create).endsWith("example/ecs:v9", "--disable-auth", "--disable-ssl", "--level", "debug");
-        assertThat(Files.readString(home.resolve(".aws-sso/mnt/docker-ecs"))).contains("\"bearerToken\":\"\"");
+        assertThat(create).endsWith("example/ecs:v9", "--allowed-host", "ecs.compose", "--allowed-host", "build-box",
+                "--disable-ssl", "--level", "debug");
+        assertThat(Files.readString(home.resolve(".aws-sso/mnt/docker-ecs")))
+                .contains("\"bearerToken\":\"docker-token-4\"");
+    }
+
+    @Test
+    void start_disableAuth_isRefusedWithoutDockerCalls() throws Exception {
+        cli.run("setup", "ecs", "auth", "-t", "docker-token-5");
+
+        CliRun.Result r = cli.run("ecs", "docker", "start", "--disable-auth");
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err()).contains("--disable-auth is refused");
+        assertThat(calls()).isEmpty();
+        assertThat(home.resolve(".aws-sso/mnt/docker-ecs")).doesNotExist();
+    }
+
+    @Test
+    void start_noStoredToken_generatesStoresAndHandsOverOneWithoutPrintingIt() throws Exception {
+        CliRun.Result r = cli.run("ecs", "docker", "start");
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        // Read the store itself: `docker start` created ~/.aws-sso/mnt, and a later run would now look
+        // for its config in ~/.aws-sso (aws-sso-cli's legacy directory rule), not in this test's XDG one.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"EcsBearerToken\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(Files.readString(cli.store()));
+        assertThat(m.find()).as("a token in the store").isTrue();
+        String stored = m.group(1);
+        assertThat(stored).matches("[0-9a-f]{64}");
+        assertThat(Files.readString(home.resolve(".aws-sso/mnt/docker-ecs")))
+                .contains("\"bearerToken\":\"" + stored + "\"");
+        assertThat(r.err()).contains("generated one and stored it")
+                .contains("AWS_CONTAINER_AUTHORIZATION_TOKEN=\"Bearer $(aws-sso setup ecs auth --print)\"")
+                .doesNotContain(stored);
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
@@ -139,7 +174,7 @@ class EcsDockerCommandTest {
 
         assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCode.FAILURE.code());
         assertThat(calls()).extracting(c -> c.get(0)).containsExactly("image", "create", "start", "rm");
-        assertThat(calls().get(3)).containsExactly("rm", "--force", "aws-sso-ecs-server");
+        assertThat(calls().get(3)).containsExactly("rm", "--force", "aws-sso-cli-ecs-server");
         assertThat(home.resolve(".aws-sso/mnt/docker-ecs")).doesNotExist();
     }
 
@@ -164,7 +199,7 @@ class EcsDockerCommandTest {
         CliRun.Result r = cli.run("ecs", "docker", "stop");
 
         assertThat(r.exitCode()).as("%s", r).isZero();
-        assertThat(calls()).containsExactly(List.of("stop", "aws-sso-ecs-server"), List.of("rm", "aws-sso-ecs-server"));
+        assertThat(calls()).containsExactly(List.of("stop", "aws-sso-cli-ecs-server"), List.of("rm", "aws-sso-cli-ecs-server"));
     }
 
     @Test
@@ -174,7 +209,7 @@ class EcsDockerCommandTest {
         CliRun.Result r = cli.run("ecs", "docker", "stop");
 
         assertThat(r.exitCode()).isEqualTo(ExitCode.FAILURE.code());
-        assertThat(r.err()).contains("cannot stop the container aws-sso-ecs-server").contains("fake failure of stop");
+        assertThat(r.err()).contains("cannot stop the container aws-sso-cli-ecs-server").contains("fake failure of stop");
     }
 
     @Test

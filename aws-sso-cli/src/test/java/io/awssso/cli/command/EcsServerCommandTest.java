@@ -51,6 +51,26 @@ class EcsServerCommandTest {
     }
 
     @Test
+    void server_dockerSecretsFileWithoutToken_refusedInsteadOfServingWithoutAuth() throws Exception {
+        new DockerSecrets(null, null, null).write(DockerSecrets.file(home));
+
+        CliRun.Result r = new CliRun(home).run("ecs", "server", "--docker", "--bind-ip", "127.0.0.1", "--port", "0");
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(r.err()).contains("needs a bearer token").contains("ecs docker start")
+                .doesNotContain("Listening on");
+    }
+
+    @Test
+    void server_remoteWithDisableAuth_isRefusedBeforeListening() throws Exception {
+        CliRun.Result r = new CliRun(home).run("ecs", "server", "--bind-ip", "0.0.0.0", "--allow-remote",
+                "--disable-auth", "--port", "0");
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err()).contains("--disable-auth is refused").doesNotContain("Listening on");
+    }
+
+    @Test
     void ecs_withoutSubcommand_isAUsageErrorListingTheCommands() throws Exception {
         CliRun.Result r = new CliRun(home).run("ecs");
 

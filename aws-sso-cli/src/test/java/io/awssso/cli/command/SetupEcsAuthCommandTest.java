@@ -31,6 +31,26 @@ class SetupEcsAuthCommandTest {
     }
 
     @Test
+    void auth_print_writesTheStoredTokenToStdoutOnly() throws Exception {
+        cli.run("setup", "ecs", "auth", "-t", "s3cret-token-value");
+
+        CliRun.Result r = cli.run("setup", "ecs", "auth", "--print");
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out()).isEqualTo("s3cret-token-value\n");
+        assertThat(r.err()).doesNotContain("s3cret-token-value");
+    }
+
+    @Test
+    void auth_printWithoutStoredToken_failsSayingHowToGetOne() throws Exception {
+        CliRun.Result r = cli.run("setup", "ecs", "auth", "-p");
+
+        assertThat(r.exitCode()).as("%s", r).isEqualTo(ExitCode.FAILURE.code());
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("no ECS bearer token is stored").contains("setup ecs auth -t");
+    }
+
+    @Test
     void auth_delete_removesTheStoredToken() throws Exception {
         cli.run("setup", "ecs", "auth", "--bearer-token", "s3cret-token-value");
 

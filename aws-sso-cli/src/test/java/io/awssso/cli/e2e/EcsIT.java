@@ -374,8 +374,8 @@ class EcsIT {
             Result stop = h.run("ecs", "docker", "stop");
 
             assertThat(stop.exitCode()).as("%s", stop).isZero();
-            assertThat(Files.readString(docker.resolve("calls"))).contains("stop aws-sso-ecs-server")
-                    .contains("rm aws-sso-ecs-server");
+            assertThat(Files.readString(docker.resolve("calls"))).contains("stop aws-sso-cli-ecs-server")
+                    .contains("rm aws-sso-cli-ecs-server");
         } finally {
             if (Files.exists(docker.resolve("server.pid"))) {
                 long pid = Long.parseLong(Files.readString(docker.resolve("server.pid")).strip());
