@@ -167,7 +167,8 @@ class EcsIT {
         ServerProcess s = server();
         assertThat(s.stderr()).contains("auth: bearer token", "TLS: off")
                 .contains("export AWS_CONTAINER_CREDENTIALS_FULL_URI=" + s.uri)
-                .contains("AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer ").doesNotContain(TOKEN)
+                .contains("AWS_CONTAINER_AUTHORIZATION_TOKEN=\"Bearer $(aws-sso setup ecs auth --print)\"")
+                .doesNotContain(TOKEN)
                 .doesNotContain("NO BEARER TOKEN");
 
         Result load = ecs(s, "load", "-A", ACCOUNT, "-R", "AdministratorAccess");
@@ -370,6 +371,10 @@ class EcsIT {
             URI uri = URI.create("http://127.0.0.1:" + port + "/");
             assertThat(get(uri, "Bearer " + TOKEN).statusCode()).isEqualTo(200);
             assertThat(get(uri, null).statusCode()).as("the token came through the file").isEqualTo(403);
+            assertThat(rawGet(port, "attacker.example:" + port, TOKEN)).as("a DNS-rebinding page")
+                    .startsWith("HTTP/1.1 403").contains("Invalid Host header");
+            assertThat(rawGet(port, "aws-sso-cli-ecs-server:4144", TOKEN)).as("the Compose example's URL")
+                    .startsWith("HTTP/1.1 200");
 
             Result stop = h.run("ecs", "docker", "stop");
 
@@ -381,6 +386,47 @@ class EcsIT {
                 long pid = Long.parseLong(Files.readString(docker.resolve("server.pid")).strip());
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
+        }
+    }
+
+    @Test
+    void dockerStart_noStoredToken_generatesOneThatTheContainersServerRequires() throws Exception {
+        java.nio.file.Path docker = fakeDocker();
+        int port = freePort();
+        try {
+            Result start = h.run("ecs", "docker", "start", "--port", Integer.toString(port), "--default", ADMIN);
+
+            assertThat(start.exitCode()).as("%s", start).isZero();
+            assertThat(start.err()).contains("generated one and stored it")
+                    .contains("Bearer $(aws-sso setup ecs auth --print)");
+            // `docker start` created ~/.aws-sso/mnt, which (as in aws-sso-cli) would make ~/.aws-sso the
+            // config directory of later runs; the server has deleted the file in it, so remove the empty
+            // directories (a non-empty one fails the test).
+            Files.delete(h.home().resolve(".aws-sso/mnt"));
+            Files.delete(h.home().resolve(".aws-sso"));
+            Result print = h.run("setup", "ecs", "auth", "--print");
+            String token = print.out().strip();
+            assertThat(token).as("%s", print).matches("[0-9a-f]{64}");
+            assertThat(start.err()).doesNotContain(token);
+            URI uri = URI.create("http://127.0.0.1:" + port + "/");
+            assertThat(get(uri, "Bearer " + token).statusCode()).isEqualTo(200);
+            assertThat(get(uri, null).statusCode()).isEqualTo(403);
+            assertThat(h.run("ecs", "docker", "stop").exitCode()).isZero();
+        } finally {
+            if (Files.exists(docker.resolve("server.pid"))) {
+                long pid = Long.parseLong(Files.readString(docker.resolve("server.pid")).strip());
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    /** GET / over a raw socket with this Host header (HttpURLConnection does not let a caller set it). */
+    private static String rawGet(int port, String host, String token) throws IOException {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 

@@ -172,7 +172,13 @@ final class ConnectionServer implements AutoCloseable {
                 raw = listener.accept();
             } catch (IOException e) {
                 if (!closing) {
+                    // out of file descriptors, most likely: pause rather than spin
                     LOG.debug("ECS server: accept failed: {}", e.toString());
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
                 }
                 continue;
             }
