@@ -34,9 +34,10 @@ free_port() {
 }
 
 echo "== building aws-sso-core" >&2
-(cd "$ROOT" && ./mvnw -B -q $MVN_OFFLINE package -pl aws-sso-core -DskipTests \
-  && ./mvnw -B -q $MVN_OFFLINE dependency:build-classpath -pl aws-sso-core -Dmdep.includeScope=runtime \
-       -Dmdep.outputFile="$WORK/cp.txt" \
+# -am: aws-sso-api comes from the reactor (it is never installed in ~/.m2); build-classpath then
+# runs in each module and the last one to write cp.txt is aws-sso-core, the last in reactor order.
+(cd "$ROOT" && ./mvnw -B -q $MVN_OFFLINE package dependency:build-classpath -pl aws-sso-core -am -DskipTests \
+       -Dmdep.includeScope=runtime -Dmdep.outputFile="$WORK/cp.txt" \
   && ./mvnw -B -q $MVN_OFFLINE dependency:copy -Dartifact=org.slf4j:slf4j-simple:2.0.20 \
        -DoutputDirectory="$WORK/lib" -pl aws-sso-core) >&2
 CP="$ROOT/aws-sso-core/target/classes:$(cat "$WORK/cp.txt"):$WORK/lib/slf4j-simple-2.0.20.jar"
