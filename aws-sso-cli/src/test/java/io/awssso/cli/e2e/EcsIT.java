@@ -291,6 +291,27 @@ class EcsIT {
         assertThat(get(s.uri, "Bearer whatever").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Remote mode must not run without a token. This test binds 0.0.0.0 (remote mode is any
+     * non-loopback address) but is reached only through 127.0.0.1, and the server it starts
+     * requires the token it generated.
+     */
+    @Test
+    void server_allowRemoteWithoutToken_generatesAndRequiresOne_andRefusesForeignHosts() throws Exception {
+        ServerProcess s = server("--bind-ip", "0.0.0.0", "--allow-remote", "-d", ADMIN);
+
+        assertThat(s.stderr()).contains("generated one and stored it").contains("auth: bearer token")
+                .doesNotContain("NO BEARER TOKEN");
+        String token = h.run("setup", "ecs", "auth", "--print").out().strip();
+        assertThat(token).matches("[0-9a-f]{64}");
+        assertThat(s.stderr()).doesNotContain(token);
+        URI local = URI.create("http://127.0.0.1:" + s.uri.getPort() + "/");
+        assertThat(get(local, "Bearer " + token).statusCode()).isEqualTo(200);
+        assertThat(get(local, null).statusCode()).isEqualTo(403);
+        assertThat(rawGet(s.uri.getPort(), "attacker.example", token)).startsWith("HTTP/1.1 403")
+                .contains("Invalid Host header");
+    }
+
     @Test
     void server_defaultWithUnknownProfile_failsBeforeListening() throws Exception {
         Result r = h.run("ecs", "server", "--port", "0", "--default", "no-such-profile");
