@@ -351,7 +351,7 @@ final class ConnectionServer implements AutoCloseable {
                 } catch (EcsRequestException e) {
                     enter(Phase.BUSY, limits.bodyTime());
                     boolean sent = write(out, new Reply(e.status(), EcsJson.status(e.status(), e.getMessage())),
-                            false, false);
+                            false, false, false);
                     handler.answered(peer, "-", "-", sent ? e.status() : 0, start);
                     drainAndClose(io, in);
                     return;
@@ -370,7 +370,7 @@ final class ConnectionServer implements AutoCloseable {
                 }
                 enter(Phase.BUSY, limits.bodyTime());
                 boolean keep = head.keepAlive() && ex.fullyRead() && !closing;
-                boolean sent = write(out, reply, keep, head.method().equals("HEAD"));
+                boolean sent = write(out, reply, keep, !head.http11(), head.method().equals("HEAD"));
                 handler.answered(peer, head.method(), head.path(), sent ? reply.status() : 0, start);
                 if (!sent) {
                     return;
@@ -385,13 +385,16 @@ final class ConnectionServer implements AutoCloseable {
         }
     }
 
-    private boolean write(OutputStream out, Reply r, boolean keepAlive, boolean headOnly) {
+    /** Writes the answer in one write; an HTTP/1.0 client that may keep the connection is told so. */
+    private boolean write(OutputStream out, Reply r, boolean keepAlive, boolean http10, boolean headOnly) {
         StringBuilder h = new StringBuilder(160).append("HTTP/1.1 ").append(r.status()).append(' ')
                 .append(reason(r.status())).append("\r\nDate: ").append(date())
                 .append("\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ")
                 .append(r.body().length).append("\r\n");
         if (!keepAlive) {
             h.append("Connection: close\r\n");
+        } else if (http10) {
+            h.append("Connection: keep-alive\r\n");
         }
         h.append("\r\n");
         byte[] head = h.toString().getBytes(StandardCharsets.US_ASCII);

@@ -186,6 +186,20 @@ class EcsHostileClientsTest {
         assertThat(rest.indexOf("\"ProfileName\":\"prod-admin\"")).isLessThan(rest.indexOf(admin.accessKeyId()));
     }
 
+    @Test
+    void http10_keepAliveAskedFor_keptAndSaid_otherwiseClosed() throws Exception {
+        server = EcsTestSupport.start(TOKEN, false, null, Clock.systemUTC());
+        Socket s = open();
+        s.setSoTimeout(10_000);
+        send(s, "GET /healthcheck HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        String first = readUntil(s.getInputStream(), "}");
+        send(s, "GET /healthcheck HTTP/1.0\r\n\r\n");
+        String second = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+        assertThat(first).startsWith("HTTP/1.1 503").contains("Connection: keep-alive");
+        assertThat(second).startsWith("HTTP/1.1 503").contains("Connection: close");
+    }
+
     private Socket open() throws IOException {
         Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
         sockets.add(s);

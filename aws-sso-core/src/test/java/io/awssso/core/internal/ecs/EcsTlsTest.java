@@ -77,6 +77,37 @@ class EcsTlsTest {
         assertThat(r.json().get("SecretAccessKey").asText()).isEqualTo(admin.secretAccessKey());
     }
 
+    /** Slow loris on HTTPS: stalled handshakes (nothing, or half a ClientHello) hold no shared thread. */
+    @Test
+    void serve_https_64StalledHandshakes_trustingClientStillAnswered() throws Exception {
+        server = EcsTestSupport.start(TOKEN, false, PemTls.serverContext(pair.certificatePem(), pair.privateKeyPem()),
+                Clock.systemUTC());
+        Client https = new Client(URI.create("https://localhost:" + server.port() + "/"), "Bearer " + TOKEN,
+                PemTls.trusting(pair.certificatePem()));
+        https.put("/", loadBody("prod-admin", admin));
+        List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 64; i++) {
+                java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), server.port());
+                stalled.add(s);
+                if (i % 2 == 1) {
+                    // a TLS record header announcing 512 bytes of handshake, then nothing
+                    s.getOutputStream().write(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01});
+                    s.getOutputStream().flush();
+                }
+            }
+
+            Reply r = https.get("/");
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("AccessKeyId").asText()).isEqualTo(admin.accessKeyId());
+        } finally {
+            for (java.net.Socket s : stalled) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void serve_https_clientWithSystemTrustRefusesTheHandshake() {
         server = EcsTestSupport.start(TOKEN, false, PemTls.serverContext(pair.certificatePem(), pair.privateKeyPem()),
