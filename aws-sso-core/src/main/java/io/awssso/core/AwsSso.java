@@ -405,7 +405,9 @@ public final class AwsSso implements AutoCloseable {
      * {@code AWS_SSO_*} variables, {@code AWS_SSO_TAG_*} for {@code EnvVarTags}, and the region
      * variables by the FAQ's rules, judged against this engine's environment: the region is set
      * when the variables are unset or hold what aws-sso set last ({@code AWS_SSO_DEFAULT_REGION}),
-     * or always with {@code overwriteRegion}; never with {@code noRegion}.
+     * or always with {@code overwriteRegion}; never with {@code noRegion}. Whenever it is not set
+     * (no region configured, the user's own, {@code noRegion}) {@code AWS_SSO_DEFAULT_REGION} is
+     * unset, as aws-sso-cli does: the tool no longer manages the region.
      */
     public RoleEnvironment roleEnvironment(RoleCredentials credentials, boolean noRegion,
             boolean overwriteRegion) {
@@ -430,9 +432,23 @@ public final class AwsSso implements AutoCloseable {
 
     /** The variables {@code eval --clear} removes (the region ones only when aws-sso set them). */
     public RoleEnvironment clearedEnvironment() {
+        return clearedEnvironment(false);
+    }
+
+    /**
+     * The variables {@code eval --clear} removes, as aws-sso-cli decides them: the role's, the
+     * {@code EnvVarTags} ones, and {@code AWS_DEFAULT_REGION}, {@code AWS_REGION} and
+     * {@code AWS_SSO_DEFAULT_REGION} when the region is the tool's (including when none is set);
+     * with {@code noRegion} ({@code --no-region}) at most the shadow copy
+     * {@code AWS_SSO_DEFAULT_REGION}, and only when a region variable differs from it.
+     *
+     * @param noRegion leave the region itself alone
+     * @return the variables to unset
+     */
+    public RoleEnvironment clearedEnvironment(boolean noRegion) {
         io.awssso.core.internal.credentials.RoleVariables.Change c =
                 io.awssso.core.internal.credentials.RoleVariables.clear(graph.config().envVarTags(),
-                        graph.inputs().env().variables());
+                        noRegion, graph.inputs().env().variables());
         return new RoleEnvironment(c.set(), c.unset());
     }
 
