@@ -246,6 +246,21 @@ public final class AwsSso implements AutoCloseable {
     }
 
     /**
+     * Every role assigned to the user, asked of IAM Identity Center now (ListAccounts, then
+     * ListAccountRoles per account), in the order it lists them; the cache is neither read nor
+     * written ({@code list-sso-roles}).
+     *
+     * @throws io.awssso.api.LoginRequiredException when there is no usable SSO token
+     */
+    public List<PortalRole> portalRoles() {
+        List<PortalRole> out = new java.util.ArrayList<>();
+        graph.catalog().fetchAssignments(graph.config().threads()).forEach((account, roles) ->
+                roles.forEach(r -> out.add(new PortalRole(account.id(),
+                        account.name() == null ? "" : account.name(), r))));
+        return List.copyOf(out);
+    }
+
+    /**
      * Refreshes the role cache when it has expired and no refresh ran yet in this engine (the
      * default command, {@code tags}, {@code login}, {@code setup profiles}).
      *
