@@ -281,6 +281,14 @@ public final class AwsSso implements AutoCloseable {
         return new SelectorSettings(config.firstTag(), config.fullTextSearch(), config.accountPrimaryTag());
     }
 
+    /**
+     * {@code PromptColors}: every go-prompt colour key of the selector with its colour name
+     * ({@code Cyan}, {@code DarkGrey}, ...), the config's where given, else aws-sso-cli's default.
+     */
+    public Map<String, String> promptColors() {
+        return graph.config().promptColors();
+    }
+
     /** Every valid {@code list} field with its description ({@code list --list-fields}). */
     public Map<String, String> listFields() {
         return RoleLister.FIELDS;
