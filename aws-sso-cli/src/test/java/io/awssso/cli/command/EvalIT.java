@@ -118,6 +118,23 @@ class EvalIT {
     }
 
     @Test
+    void evalClear_inThisJvm_regionLinesAsAwsSsoCli() throws Exception {
+        h.env("SHELL", "/bin/bash");
+        Result none = h.runInJvm("eval", "--clear");
+        h.env("AWS_DEFAULT_REGION", "ap-south-1");
+        Result users = h.runInJvm("eval", "--clear");
+        Result noRegion = h.runInJvm("eval", "--clear", "--no-region");
+
+        assertThat(none.exitCode()).as("%s", none).isZero();
+        assertThat(none.out().lines().filter(l -> l.contains("REGION")).toList())
+                .containsExactly("unset AWS_DEFAULT_REGION", "unset AWS_REGION", "unset AWS_SSO_DEFAULT_REGION");
+        assertThat(users.out().lines().filter(l -> l.contains("REGION")).toList())
+                .containsExactly("unset AWS_SSO_DEFAULT_REGION");
+        assertThat(noRegion.out().lines().filter(l -> l.contains("REGION")).toList())
+                .containsExactly("unset AWS_SSO_DEFAULT_REGION");
+    }
+
+    @Test
     void evalClear_usersRegion_keptAndOnlyTheShadowUnset() throws Exception {
         String aws = CliHarness.ROOT.resolve("aws-sso").toString();
         String out = shell("bash", Map.of("AWS_DEFAULT_REGION", "ap-south-1", "AWS_SSO_DEFAULT_REGION", "eu-west-1"),

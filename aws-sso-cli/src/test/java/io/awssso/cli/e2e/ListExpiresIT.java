@@ -26,8 +26,8 @@ class ListExpiresIT {
 
     @BeforeEach
     void start() throws Exception {
-        // 2h 5m 30s: the row reads " 2h  5m" for the first 30 seconds after the fetch
-        h = CliHarness.start(b -> b.roleCredentialsLifetime(Duration.ofMinutes(125).plusSeconds(30))
+        // 2h 5m 59s: the row reads " 2h  5m" for the first 59 seconds after the fetch
+        h = CliHarness.start(b -> b.roleCredentialsLifetime(Duration.ofMinutes(125).plusSeconds(59))
                 .addAccount("000000000042", "sandbox", "sandbox@example.com", "Developer", "ReadOnlyAccess")
                 .addAccount("012345678901", "prod", "prod@example.com", "AdministratorAccess"));
         assertThat(h.run("login").exitCode()).isZero();
@@ -64,6 +64,15 @@ class ListExpiresIT {
                 LIVE + " ".repeat(10) + " |  2h  5m",
                 STALE + " ".repeat(5) + " | Expired",
                 "arn:aws:iam::012345678901:role/AdministratorAccess | Expired");
+    }
+
+    @Test
+    void list_inThisJvm_sameCells() throws Exception {
+        Result r = h.runInJvm("list", "--csv", "RoleName", "Expires");
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out().lines().toList()).containsExactlyInAnyOrder("Developer, 2h  5m",
+                "ReadOnlyAccess,Expired", "AdministratorAccess,Expired");
     }
 
     @Test
