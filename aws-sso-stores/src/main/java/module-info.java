@@ -26,5 +26,6 @@ module io.awssso.stores {
             io.awssso.stores.secretservice.SecretServiceSecureStoreProvider,
             io.awssso.stores.wincred.WinCredSecureStoreProvider,
             io.awssso.stores.keychain.KeychainSecureStoreProvider,
-            io.awssso.stores.kwallet.KWalletSecureStoreProvider;
+            io.awssso.stores.kwallet.KWalletSecureStoreProvider,
+            io.awssso.stores.onepassword.OnePasswordSecureStoreProvider;
 }

@@ -246,6 +246,21 @@ public final class AwsSso implements AutoCloseable {
     }
 
     /**
+     * Every role assigned to the user, asked of IAM Identity Center now (ListAccounts, then
+     * ListAccountRoles per account), in the order it lists them; the cache is neither read nor
+     * written ({@code list-sso-roles}).
+     *
+     * @throws io.awssso.api.LoginRequiredException when there is no usable SSO token
+     */
+    public List<PortalRole> portalRoles() {
+        List<PortalRole> out = new java.util.ArrayList<>();
+        graph.catalog().fetchAssignments(graph.config().threads()).forEach((account, roles) ->
+                roles.forEach(r -> out.add(new PortalRole(account.id(),
+                        account.name() == null ? "" : account.name(), r))));
+        return List.copyOf(out);
+    }
+
+    /**
      * Refreshes the role cache when it has expired and no refresh ran yet in this engine (the
      * default command, {@code tags}, {@code login}, {@code setup profiles}).
      *
@@ -264,6 +279,14 @@ public final class AwsSso implements AutoCloseable {
     public SelectorSettings selectorSettings() {
         AwsSsoConfig config = graph.config();
         return new SelectorSettings(config.firstTag(), config.fullTextSearch(), config.accountPrimaryTag());
+    }
+
+    /**
+     * {@code PromptColors}: every go-prompt colour key of the selector with its colour name
+     * ({@code Cyan}, {@code DarkGrey}, ...), the config's where given, else aws-sso-cli's default.
+     */
+    public Map<String, String> promptColors() {
+        return graph.config().promptColors();
     }
 
     /** Every valid {@code list} field with its description ({@code list --list-fields}). */
@@ -405,7 +428,9 @@ public final class AwsSso implements AutoCloseable {
      * {@code AWS_SSO_*} variables, {@code AWS_SSO_TAG_*} for {@code EnvVarTags}, and the region
      * variables by the FAQ's rules, judged against this engine's environment: the region is set
      * when the variables are unset or hold what aws-sso set last ({@code AWS_SSO_DEFAULT_REGION}),
-     * or always with {@code overwriteRegion}; never with {@code noRegion}.
+     * or always with {@code overwriteRegion}; never with {@code noRegion}. Whenever it is not set
+     * (no region configured, the user's own, {@code noRegion}) {@code AWS_SSO_DEFAULT_REGION} is
+     * unset, as aws-sso-cli does: the tool no longer manages the region.
      */
     public RoleEnvironment roleEnvironment(RoleCredentials credentials, boolean noRegion,
             boolean overwriteRegion) {
@@ -430,9 +455,23 @@ public final class AwsSso implements AutoCloseable {
 
     /** The variables {@code eval --clear} removes (the region ones only when aws-sso set them). */
     public RoleEnvironment clearedEnvironment() {
+        return clearedEnvironment(false);
+    }
+
+    /**
+     * The variables {@code eval --clear} removes, as aws-sso-cli decides them: the role's, the
+     * {@code EnvVarTags} ones, and {@code AWS_DEFAULT_REGION}, {@code AWS_REGION} and
+     * {@code AWS_SSO_DEFAULT_REGION} when the region is the tool's (including when none is set);
+     * with {@code noRegion} ({@code --no-region}) at most the shadow copy
+     * {@code AWS_SSO_DEFAULT_REGION}, and only when a region variable differs from it.
+     *
+     * @param noRegion leave the region itself alone
+     * @return the variables to unset
+     */
+    public RoleEnvironment clearedEnvironment(boolean noRegion) {
         io.awssso.core.internal.credentials.RoleVariables.Change c =
                 io.awssso.core.internal.credentials.RoleVariables.clear(graph.config().envVarTags(),
-                        graph.inputs().env().variables());
+                        noRegion, graph.inputs().env().variables());
         return new RoleEnvironment(c.set(), c.unset());
     }
 

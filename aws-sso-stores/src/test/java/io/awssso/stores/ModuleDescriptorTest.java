@@ -54,7 +54,8 @@ class ModuleDescriptorTest {
                         "io.awssso.stores.secretservice.SecretServiceSecureStoreProvider",
                         "io.awssso.stores.wincred.WinCredSecureStoreProvider",
                         "io.awssso.stores.keychain.KeychainSecureStoreProvider",
-                        "io.awssso.stores.kwallet.KWalletSecureStoreProvider"));
+                        "io.awssso.stores.kwallet.KWalletSecureStoreProvider",
+                        "io.awssso.stores.onepassword.OnePasswordSecureStoreProvider"));
     }
 
     @Test

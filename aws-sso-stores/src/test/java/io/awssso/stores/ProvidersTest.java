@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ProvidersTest {
 
-    private static final List<String> EXPECTED = List.of("file", "json", "keychain", "kwallet", "pass", "secret-service", "wincred");
+    private static final List<String> EXPECTED = List.of("1password", "file", "json", "keychain", "kwallet", "pass", "secret-service", "wincred");
 
     static {
         // On the module path these tests are patched into io.awssso.stores, which provides the
@@ -54,7 +54,8 @@ class ProvidersTest {
                     "io.awssso.stores.secretservice.SecretServiceSecureStoreProvider",
                     "io.awssso.stores.wincred.WinCredSecureStoreProvider",
                     "io.awssso.stores.keychain.KeychainSecureStoreProvider",
-                    "io.awssso.stores.kwallet.KWalletSecureStoreProvider");
+                    "io.awssso.stores.kwallet.KWalletSecureStoreProvider",
+                    "io.awssso.stores.onepassword.OnePasswordSecureStoreProvider");
         });
     }
 }

@@ -37,7 +37,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = {"-c", "--clear"}, description = "Remove the variables a previous eval set.")
     private boolean clear;
 
-    @Option(names = {"-n", "--no-region"}, description = "Do not set AWS_DEFAULT_REGION and AWS_REGION.")
+    @Option(names = {"-n", "--no-region"}, description = "Do not set (with --clear: do not unset) AWS_DEFAULT_REGION and AWS_REGION.")
     private boolean noRegion;
 
     @Option(names = {"-O", "--overwrite-region"}, description = "Set the region even when the user set one.")
@@ -76,7 +76,7 @@ public final class EvalCommand implements Callable<Integer> {
         AwsSso sso = engine.get();
         RoleEnvironment vars;
         if (clear) {
-            vars = sso.clearedEnvironment();
+            vars = sso.clearedEnvironment(noRegion);
         } else {
             RoleArn arn;
             if (refresh) {

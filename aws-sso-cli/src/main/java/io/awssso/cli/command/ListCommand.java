@@ -7,7 +7,6 @@ import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.FromEnvironment;
 import io.awssso.cli.options.OutputFormat;
 import io.awssso.cli.options.OutputFormat.Format;
-import io.awssso.cli.render.Durations;
 import io.awssso.cli.render.Tabular;
 import io.awssso.core.AwsSso;
 import io.awssso.core.ListQuery;
@@ -201,13 +200,30 @@ public final class ListCommand implements Callable<Integer> {
         }
         if (format == Format.TABLE) {
             String session = listing.sessionExpiresAt()
-                    .map(at -> "Expires in: " + Durations.timeLeft(Duration.between(clock.instant(), at)))
+                    .map(at -> "Expires in: " + sessionLeft(Duration.between(clock.instant(), at)))
                     .orElse("Not logged in");
             err.println("List of AWS roles for SSO Instance: " + listing.ssoName() + " [" + session + "]");
             err.println();
         }
         err.flush();
         Tabular.print(terminal.out(), format, listing.fields(), listing.rows());
+    }
+
+    /**
+     * The session's time left in the header line, as aws-sso-cli words it there: its 7-character
+     * {@code Expires} text with the padding trimmed, so a single-digit minute after hours keeps
+     * its second space ({@code 7h  5m}, {@code 7h 59m}, {@code 42m}, {@code < 1m}, {@code Expired}).
+     */
+    static String sessionLeft(Duration left) {
+        if (left.isNegative() || left.isZero()) {
+            return "Expired";
+        }
+        long minutes = left.toMinutes();
+        if (minutes < 1) {
+            return "< 1m";
+        }
+        long m = minutes % 60;
+        return minutes < 60 ? minutes + "m" : (minutes / 60) + "h " + (m < 10 ? " " : "") + m + "m";
     }
 
     /**

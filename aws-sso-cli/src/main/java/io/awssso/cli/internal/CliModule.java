@@ -30,6 +30,7 @@ import io.awssso.cli.command.SetupCommand;
 import io.awssso.cli.command.SetupCompletionsCommand;
 import io.awssso.cli.command.SetupEcsAuthCommand;
 import io.awssso.cli.command.SetupEcsCommand;
+import io.awssso.cli.command.ListSsoRolesCommand;
 import io.awssso.cli.command.TagsCommand;
 import io.awssso.cli.command.TimeCommand;
 import io.awssso.cli.command.SelectCommand;
@@ -125,6 +126,12 @@ public interface CliModule {
     @IntoMap
     @ClassKey(TagsCommand.class)
     Object tagsCommand(TagsCommand command);
+
+    /** Makes {@code list-sso-roles} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(ListSsoRolesCommand.class)
+    Object listSsoRolesCommand(ListSsoRolesCommand command);
 
     /** Makes {@code setup completions} injectable through {@link CommandFactory}. */
     @Binds

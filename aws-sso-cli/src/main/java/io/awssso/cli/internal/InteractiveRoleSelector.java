@@ -21,6 +21,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.utils.AttributedString;
 import org.jline.utils.InfoCmp.Capability;
 
 /**
@@ -72,7 +73,8 @@ public final class InteractiveRoleSelector {
         terminal.err().flush();
         String line;
         try (org.jline.terminal.Terminal jline = Prompts.open()) {
-            line = reader(jline, model).readLine("> ");
+            PromptStyle style = new PromptStyle(sso.promptColors());
+            line = reader(jline, model, style).readLine(style.prompt("> "));
         } catch (UserInterruptException e) {
             throw Prompts.interrupted();
         } catch (EndOfFileException e) {
@@ -90,7 +92,7 @@ public final class InteractiveRoleSelector {
         }
     }
 
-    private static LineReader reader(org.jline.terminal.Terminal jline, SelectionModel model) {
+    private static LineReader reader(org.jline.terminal.Terminal jline, SelectionModel model, PromptStyle style) {
         DefaultParser parser = new DefaultParser();
         // Tag values and ARNs are taken literally: no quoting, escapes or comments.
         parser.setEscapeChars(new char[0]);
@@ -106,11 +108,12 @@ public final class InteractiveRoleSelector {
                         SelectionModel.Suggestion s = suggestions.get(i);
                         // The sort key keeps the model's order (FirstTag first, History newest
                         // first); JLine would otherwise sort alphabetically.
-                        candidates.add(new Candidate(s.value(), s.display(), null, s.description(),
+                        candidates.add(new Candidate(s.value(), style.suggestion(s.display()), null, s.description(),
                                 null, null, true, i));
                     }
                 })
                 .completionMatcher(new AsSuggested())
+                .highlighter((r, buffer) -> new AttributedString(buffer, style.input()))
                 .variable(LineReader.HISTORY_SIZE, 0)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.MENU_COMPLETE, true)
@@ -118,6 +121,7 @@ public final class InteractiveRoleSelector {
                 .option(LineReader.Option.AUTO_MENU, true)
                 .option(LineReader.Option.CASE_INSENSITIVE, true)
                 .build();
+        style.applyTo(reader);
         // The suggestions show at the start and after each space, as go-prompt did.
         reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
             reader.callWidget(LineReader.LIST_CHOICES);

@@ -28,9 +28,10 @@ import java.util.TreeSet;
  *   <li>After a key the suggestions are its values among the remaining roles (the ARN as the
  *       description when one role has it, else {@code "<N> roles"}); {@code History} values are
  *       shown as {@code [<age>] <Alias>:<Role>}.</li>
- *   <li>Matching ignores case: substrings with {@code FullTextSearch: true}, else prefixes. When
- *       nothing matches that way, an in-order subsequence match ("fuzzy": {@code prd} finds
- *       {@code Production}) is tried, so a typo-free abbreviation still completes.</li>
+ *   <li>Matching ignores case: substrings with {@code FullTextSearch: true}, else prefixes only,
+ *       as in aws-sso-cli. With {@code FullTextSearch: true}, when no substring matches, an
+ *       in-order subsequence match ("fuzzy": {@code prd} finds {@code Production}) is tried, so
+ *       an abbreviation still completes (aws-sso-cli offers nothing then).</li>
  * </ul>
  *
  * <p>Spaces in tag keys and values become {@code _}, since tokens are separated by spaces.
@@ -253,7 +254,8 @@ public final class SelectionModel {
         }
         String w = word.toLowerCase(Locale.ROOT);
         List<Suggestion> hits = all.stream().filter(s -> matches(s, w)).toList();
-        if (!hits.isEmpty()) {
+        if (!hits.isEmpty() || !settings.fullTextSearch()) {
+            // FullTextSearch: false promises prefixes only, as aws-sso-cli's selector does
             return hits;
         }
         return all.stream().filter(s -> subsequence(s.value().toLowerCase(Locale.ROOT), w)

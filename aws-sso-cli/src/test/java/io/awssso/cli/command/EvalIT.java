@@ -100,6 +100,79 @@ class EvalIT {
         assertThat(fish).contains("cleared").contains("noregion");
     }
 
+    private static final String REGIONS = "echo \"default=${AWS_DEFAULT_REGION-none} region=${AWS_REGION-none}"
+            + " shadow=${AWS_SSO_DEFAULT_REGION-none}\"";
+
+    @Test
+    void evalClear_noRegionVariableSet_unsetsAllThreeAsAwsSsoCli() throws Exception {
+        Result r = h.run(Map.of("SHELL", "/bin/bash"), "eval", "--clear");
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out().lines().filter(l -> l.contains("REGION")).toList())
+                .containsExactly("unset AWS_DEFAULT_REGION", "unset AWS_REGION", "unset AWS_SSO_DEFAULT_REGION");
+        // aws-sso-cli compares AWS_DEFAULT_REGION with the shadow copy only: both empty, so an
+        // AWS_REGION of the user's goes too
+        String aws = CliHarness.ROOT.resolve("aws-sso").toString();
+        assertThat(shell("bash", Map.of("AWS_REGION", "us-east-2"), "eval \"$(" + aws + " eval --clear)\"; " + REGIONS))
+                .contains("default=none region=none shadow=none");
+    }
+
+    @Test
+    void evalClear_inThisJvm_regionLinesAsAwsSsoCli() throws Exception {
+        h.env("SHELL", "/bin/bash");
+        Result none = h.runInJvm("eval", "--clear");
+        h.env("AWS_DEFAULT_REGION", "ap-south-1");
+        Result users = h.runInJvm("eval", "--clear");
+        Result noRegion = h.runInJvm("eval", "--clear", "--no-region");
+
+        assertThat(none.exitCode()).as("%s", none).isZero();
+        assertThat(none.out().lines().filter(l -> l.contains("REGION")).toList())
+                .containsExactly("unset AWS_DEFAULT_REGION", "unset AWS_REGION", "unset AWS_SSO_DEFAULT_REGION");
+        assertThat(users.out().lines().filter(l -> l.contains("REGION")).toList())
+                .containsExactly("unset AWS_SSO_DEFAULT_REGION");
+        assertThat(noRegion.out().lines().filter(l -> l.contains("REGION")).toList())
+                .containsExactly("unset AWS_SSO_DEFAULT_REGION");
+    }
+
+    @Test
+    void evalClear_usersRegion_keptAndOnlyTheShadowUnset() throws Exception {
+        String aws = CliHarness.ROOT.resolve("aws-sso").toString();
+        String out = shell("bash", Map.of("AWS_DEFAULT_REGION", "ap-south-1", "AWS_SSO_DEFAULT_REGION", "eu-west-1"),
+                "eval \"$(" + aws + " eval --clear)\"; " + REGIONS);
+
+        assertThat(out).contains("default=ap-south-1 region=none shadow=none");
+    }
+
+    @Test
+    void evalClearNoRegion_managedRegionKept() throws Exception {
+        String aws = CliHarness.ROOT.resolve("aws-sso").toString();
+        String out = shell("bash", Map.of(), "eval \"$(" + aws + " eval -p prod-admin)\"; "
+                + "eval \"$(" + aws + " eval --clear --no-region)\"; " + REGIONS);
+
+        assertThat(out).contains("default=eu-west-1 region=eu-west-1 shadow=eu-west-1");
+    }
+
+    @Test
+    void evalNoRegion_shadowAlwaysUnset_regionLeftAlone() throws Exception {
+        String aws = CliHarness.ROOT.resolve("aws-sso").toString();
+        String bash = shell("bash", Map.of(), "eval \"$(" + aws + " eval -p prod-admin)\"; "
+                + "eval \"$(" + aws + " eval -n -p prod-ro)\"; echo \"role=$AWS_SSO_ROLE_NAME\"; " + REGIONS);
+        assertThat(bash).contains("role=ReadOnlyAccess").contains("default=eu-west-1 region=eu-west-1 shadow=none");
+
+        String fish = shell("fish", Map.of("AWS_SSO_DEFAULT_REGION", "eu-west-1"), aws + " eval -n -p prod-ro | source; "
+                + "set -q AWS_SSO_DEFAULT_REGION; or echo noshadow; set -q AWS_DEFAULT_REGION; or echo noregion");
+        assertThat(fish).contains("noshadow").contains("noregion");
+    }
+
+    @Test
+    void execNoRegion_childHasNoShadowCopy() throws Exception {
+        Result r = h.run(Map.of("AWS_SSO_DEFAULT_REGION", "eu-west-1"), "exec", "-n", "-p", "prod-admin",
+                "sh", "-c", REGIONS);
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out()).contains("default=none region=none shadow=none");
+    }
+
     @Test
     void eval_switchingRoles_keepsManagingTheRegion_andRefreshRenews() throws Exception {
         String aws = CliHarness.ROOT.resolve("aws-sso").toString();

@@ -114,7 +114,19 @@ class ListCommandTest {
         assertThat(lines.subList(2, lines.size())).hasSize(14)
                 .anyMatch(l -> l.matches("AccountIdPad +\\| AWS AccountID \\(zero padded\\)"))
                 .anyMatch(l -> l.startsWith("ExpiresEpoch "));
+        // sorted by name, as aws-sso-cli prints them
+        assertThat(lines.subList(2, lines.size()).stream().map(l -> l.split(" ")[0]).toList())
+                .isSorted().startsWith("AccountAlias", "AccountId", "AccountIdPad").endsWith("SSO", "Via");
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void sessionLeft_wordedAsAwsSsoCliHeader() {
+        assertThat(ListCommand.sessionLeft(java.time.Duration.ofMinutes(7 * 60 + 5))).isEqualTo("7h  5m");
+        assertThat(ListCommand.sessionLeft(java.time.Duration.ofMinutes(7 * 60 + 59))).isEqualTo("7h 59m");
+        assertThat(ListCommand.sessionLeft(java.time.Duration.ofMinutes(42))).isEqualTo("42m");
+        assertThat(ListCommand.sessionLeft(java.time.Duration.ofSeconds(20))).isEqualTo("< 1m");
+        assertThat(ListCommand.sessionLeft(java.time.Duration.ofSeconds(-1))).isEqualTo("Expired");
     }
 
     @Test

@@ -63,12 +63,13 @@ class ListIT {
         assertThat(r.out().lines().toList()).containsExactly(
                 "AccountIdPad | AccountAlias | RoleName            | Profile                  | Expires",
                 "======================================================================================",
-                "000000000042 | sandbox      | Developer           | sandbox:Developer        |",
-                "000000000042 | sandbox      | ReadOnlyAccess      | sandbox:ReadOnlyAccess   |",
-                "012345678901 | prod         | AdministratorAccess | prod:AdministratorAccess |",
-                "012345678901 | prod         | ReadOnlyAccess      | prod:ReadOnlyAccess      |",
-                "123456789012 | dev          | AdministratorAccess | dev:AdministratorAccess  |");
-        assertThat(r.err()).containsPattern("(?m)^List of AWS roles for SSO Instance: Default \\[Expires in: (\\d+h )?\\d+m\\]$")
+                "000000000042 | sandbox      | Developer           | sandbox:Developer        | Expired",
+                "000000000042 | sandbox      | ReadOnlyAccess      | sandbox:ReadOnlyAccess   | Expired",
+                "012345678901 | prod         | AdministratorAccess | prod:AdministratorAccess | Expired",
+                "012345678901 | prod         | ReadOnlyAccess      | prod:ReadOnlyAccess      | Expired",
+                "123456789012 | dev          | AdministratorAccess | dev:AdministratorAccess  | Expired");
+        // aws-sso-cli's wording: a single-digit minute after hours keeps two spaces ("7h  5m")
+        assertThat(r.err()).containsPattern("(?m)^List of AWS roles for SSO Instance: Default \\[Expires in: (\\d+h  ?)?\\d+m\\]$")
                 .doesNotContain("Cache has expired");
     }
 
@@ -167,7 +168,10 @@ class ListIT {
         Result r = list("-f");
 
         assertThat(r.exitCode()).as("%s", r).isZero();
-        assertThat(r.out()).contains("RoleName").contains("AWS Role Name").contains("ExpiresEpoch");
+        assertThat(r.out().lines().skip(2).map(l -> l.split(" ")[0]).toList()).containsExactly(
+                "AccountAlias", "AccountId", "AccountIdPad", "AccountName", "Arn", "DefaultRegion",
+                "EmailAddress", "Expires", "ExpiresEpoch", "Id", "Profile", "RoleName", "SSO", "Via");
+        assertThat(r.out()).containsPattern("(?m)^RoleName +\\| AWS Role Name$");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.awssso.cli.e2e.CliHarness.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,76 @@ class SelectIT {
         assertThat(tmux.exitCode()).as(tmux.screen()).isZero();
         assertThat(stdout()).isEqualTo("arn:aws:iam::000000000042:role/AdministratorAccess\n");
         assertThat(first).contains("Type `exit` or `Ctrl-D` to abort.");
+    }
+
+    @Test
+    void select_fullTextSearchOff_completesPrefixesOnly() throws Exception {
+        h.writeConfig(h.defaultConfig() + "FullTextSearch: false\n");
+        select(Map.of());
+        tmux.waitFor("ProfileName");
+        // "andbox" is inside "sandbox", "sbx" has its letters in order: neither completes; the
+        // X typed after Tab shows that Tab was handled and left the word alone
+        for (String word : List.of("andbox", "sbx")) {
+            tmux.type("AccountAlias " + word);
+            tmux.send("Tab");
+            tmux.type("X");
+            tmux.waitFor("> AccountAlias " + word + "X");
+            tmux.send("C-u");
+            tmux.waitForPrompt();
+        }
+        tmux.type("AccountAlias sa");
+        tmux.send("Tab");
+        tmux.waitFor("> AccountAlias sandbox");
+        tmux.send("Enter");
+
+        assertThat(tmux.exitCode()).as(tmux.screen()).isZero();
+        assertThat(stdout()).isEqualTo("arn:aws:iam::000000000042:role/AdministratorAccess\n");
+    }
+
+    @Test
+    void select_fullTextSearchOn_matchesInsideTheWord() throws Exception {
+        select(Map.of());
+        tmux.waitFor("ProfileName");
+        tmux.type("AccountAlias andbox");
+        tmux.send("Tab");
+        tmux.waitFor("> AccountAlias sandbox");
+        tmux.send("Enter");
+
+        assertThat(tmux.exitCode()).as(tmux.screen()).isZero();
+        assertThat(stdout()).isEqualTo("arn:aws:iam::000000000042:role/AdministratorAccess\n");
+    }
+
+    @Test
+    void select_promptColors_colourThePrefixAndTheSuggestions() throws Exception {
+        h.writeConfig(h.defaultConfig() + "PromptColors:\n  PrefixTextColor: Yellow\n"
+                + "  SuggestionBGColor: DarkRed\n  SuggestionTextColor: Brown\n  DescriptionTextColor: DarkGreen\n");
+        select(Map.of("TERM", "xterm-256color"));
+        tmux.waitFor("ProfileName");
+        String coloured = tmux.screenWithColours();
+
+        // Yellow is bright yellow (93) for the "> " prefix; suggestions in Brown (33) on DarkRed
+        // (41), their descriptions in DarkGreen (32)
+        assertThat(coloured).containsPattern("\u001b\\[(\\d+;)*93(;\\d+)*m>");
+        assertThat(coloured).containsPattern("\u001b\\[(\\d+;)*41(;\\d+)*m");
+        assertThat(coloured).containsPattern("\u001b\\[(\\d+;)*33(;\\d+)*m(\u001b\\[[0-9;]*m)*AccountAlias");
+        assertThat(coloured).containsPattern("\u001b\\[(\\d+;)*32(;\\d+)*m\\(3 roles");
+        tmux.send("C-d");
+        assertThat(tmux.exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void select_defaultPromptColors_areAwsSsoClis() throws Exception {
+        select(Map.of("TERM", "xterm-256color"));
+        tmux.waitFor("ProfileName");
+        String coloured = tmux.screenWithColours();
+
+        // the prefix in Blue (bright blue, 94), suggestions in White (97) on Cyan (46), their
+        // descriptions in Black (30)
+        assertThat(coloured).containsPattern("\u001b\\[(\\d+;)*94(;\\d+)*m>");
+        assertThat(coloured).containsPattern("\u001b\\[(\\d+;)*46(;\\d+)*m");
+        assertThat(coloured).containsPattern("\u001b\\[(\\d+;)*97(;\\d+)*m(\u001b\\[[0-9;]*m)*AccountAlias");
+        assertThat(coloured).containsPattern("\u001b\\[(\\d+;)*30(;\\d+)*m\\(3 roles");
+        tmux.send("C-d");
     }
 
     @Test

@@ -76,6 +76,11 @@ final class TmuxSession implements AutoCloseable {
         return tmux("capture-pane", "-p", "-t", "it");
     }
 
+    /** The visible screen with its colours, as SGR escape sequences ({@code capture-pane -e}). */
+    String screenWithColours() throws Exception {
+        return tmux("capture-pane", "-p", "-e", "-t", "it");
+    }
+
     /** Waits until the screen satisfies {@code condition}; returns it. */
     String waitFor(String what, Predicate<String> condition) throws Exception {
         Instant end = Instant.now().plus(DEADLINE);

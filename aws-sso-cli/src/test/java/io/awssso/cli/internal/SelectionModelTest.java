@@ -107,8 +107,16 @@ class SelectionModelTest {
     }
 
     @Test
-    void suggestions_noDirectMatch_fallsBackToFuzzySubsequence() {
-        assertThat(values(model("", false).suggestions("AccountAlias sbx"))).containsExactly("sandbox");
+    void suggestions_fullTextNoDirectMatch_fallsBackToFuzzySubsequence() {
+        assertThat(values(model("", true).suggestions("AccountAlias sbx"))).containsExactly("sandbox");
+    }
+
+    @Test
+    void suggestions_prefixSearchNoMatch_offersNothing() {
+        // FullTextSearch: false is go-prompt's FilterHasPrefix in aws-sso-cli: no fallback
+        assertThat(values(model("", false).suggestions("AccountAlias sbx"))).isEmpty();
+        assertThat(values(model("", false).suggestions("AccountAlias andbox"))).isEmpty();
+        assertThat(values(model("", false).suggestions("AccountAlias sand"))).containsExactly("sandbox");
     }
 
     @Test

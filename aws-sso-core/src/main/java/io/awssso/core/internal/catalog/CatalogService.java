@@ -226,6 +226,28 @@ public final class CatalogService implements RoleCatalog {
     }
 
     /**
+     * The accounts and their roles as IAM Identity Center lists them right now, in its order,
+     * without touching the cache ({@code list-sso-roles}, a debugging aid).
+     *
+     * @param threads workers for ListAccountRoles
+     * @throws LoginRequiredException when there is no usable token
+     */
+    public Map<Account, List<String>> fetchAssignments(int threads) {
+        RoleFetcher fetcher = new RoleFetcher(client,
+                RoleFetcher.Settings.of(threads, config.maxRetry(), config.maxBackoffSeconds()));
+        List<Account> accounts = new ArrayList<>();
+        Map<AccountId, List<String>> roles;
+        try {
+            roles = fetcher.listAll(new TokenHolder(validToken.get(), renewRejected), RefreshListener.NONE, accounts);
+        } catch (RoleFetcher.PartialFailure f) {
+            throw describe(f, accounts(f));
+        }
+        Map<Account, List<String>> out = new LinkedHashMap<>();
+        accounts.forEach(a -> out.put(a, roles.getOrDefault(a.id(), List.of())));
+        return out;
+    }
+
+    /**
      * Records that a role was used (reference 10.3): first in History, trimmed to HistoryLimit,
      * its History tag set, the tag removed from roles that dropped out; saved.
      *

@@ -9,32 +9,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The rules of the {@code list} command (reference 1.3): valid fields and their descriptions,
  * values, the prefix filter, sorting and {@code Id} renumbering.
  */
 public final class RoleLister {
-    /** Every list field with its description, in the reference's order. */
+    /**
+     * Every list field with its description, as aws-sso-cli words them and in the order its
+     * {@code list --list-fields} prints them (sorted by name).
+     */
     public static final Map<String, String> FIELDS;
 
     static {
-        Map<String, String> f = new LinkedHashMap<>();
+        Map<String, String> f = new TreeMap<>();
         f.put("Id", "Column Index");
         f.put("Arn", "AWS Role Resource Name");
         f.put("AccountId", "AWS AccountID (integer)");
         f.put("AccountIdPad", "AWS AccountID (zero padded)");
-        f.put("AccountName", "Configured account name");
+        f.put("AccountName", "Configured Account Name");
         f.put("AccountAlias", "AWS Account Alias");
         f.put("DefaultRegion", "Default AWS Region");
-        f.put("EmailAddress", "Root email for AWS account");
+        f.put("EmailAddress", "Root Email for AWS account");
         f.put("Expires", "Time until STS creds expire");
-        f.put("ExpiresEpoch", "Unix epoch time when STS creds expire");
+        f.put("ExpiresEpoch", "Unix Epoch when STS creds expire");
         f.put("RoleName", "AWS Role Name");
         f.put("SSO", "AWS SSO Instance Name");
         f.put("Via", "Role Chain Via");
         f.put("Profile", "AWS_SSO_PROFILE / AWS_PROFILE");
-        FIELDS = java.util.Collections.unmodifiableMap(f);
+        FIELDS = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(f));
     }
 
     private static final Set<String> NO_PREFIX = Set.of("Expires", "ExpiresEpoch", "Tags");
@@ -76,6 +80,7 @@ public final class RoleLister {
             Map<String, Object> v = ProfileVariables.of(id++, r.arn(), r.accountName(), r.accountAlias(),
                     r.emailAddress(), r.credentialsExpire(), now, r.profile(), r.defaultRegion(),
                     r.ssoName(), "", "", r.tags(), r.via());
+            v.put("Expires", ExpiresColumn.text(r.credentialsExpire(), now));
             if (prefixField == null || prefixField.isEmpty()
                     || String.valueOf(v.get(prefixField)).startsWith(prefix == null ? "" : prefix)) {
                 vars.add(v);

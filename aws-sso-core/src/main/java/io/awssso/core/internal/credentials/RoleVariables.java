@@ -78,15 +78,15 @@ public final class RoleVariables {
         set.put("AWS_ACCESS_KEY_ID", creds.accessKeyId());
         set.put("AWS_SECRET_ACCESS_KEY", creds.secretAccessKey());
         set.put("AWS_SESSION_TOKEN", creds.sessionToken());
-        if (!rule.noRegion() && !rule.region().isEmpty()) {
-            if (rule.overwrite() || regionIsOurs(current)) {
-                set.put(DEFAULT_REGION, rule.region());
-                set.put(REGION, rule.region());
-                set.put(SSO_DEFAULT_REGION, rule.region());
-            } else if (present(current, SSO_DEFAULT_REGION)) {
-                // the user set their own region: stop managing it
-                unset.add(SSO_DEFAULT_REGION);
-            }
+        // aws-sso-cli's rule: the region is set only when it is ours to set (no --no-region, not
+        // the user's own, the config names one); otherwise the tool stops managing it, so the
+        // shadow copy goes, whether or not it was there
+        if (!rule.noRegion() && !rule.region().isEmpty() && (rule.overwrite() || regionIsOurs(current))) {
+            set.put(DEFAULT_REGION, rule.region());
+            set.put(REGION, rule.region());
+            set.put(SSO_DEFAULT_REGION, rule.region());
+        } else {
+            unset.add(SSO_DEFAULT_REGION);
         }
         set.put("AWS_SSO_ACCOUNT_ID", arn.accountId().value());
         set.put("AWS_SSO_ROLE_NAME", arn.roleName());
@@ -114,35 +114,42 @@ public final class RoleVariables {
         return new Change(set, unset);
     }
 
-    /** What {@code eval --clear} removes. */
-    public static Change clear(List<String> envVarTags, Map<String, String> current) {
+    /**
+     * What {@code eval --clear} removes, region variables as aws-sso-cli decides them: all three
+     * when {@code AWS_DEFAULT_REGION} equals the shadow copy {@code AWS_SSO_DEFAULT_REGION} (which
+     * includes neither being set) and {@code --no-region} was not given; otherwise only the shadow
+     * copy when a region variable differs from it, since the region is then not the tool's.
+     *
+     * @param envVarTags {@code EnvVarTags}
+     * @param noRegion {@code eval --clear --no-region}
+     * @param current the caller's environment
+     */
+    public static Change clear(List<String> envVarTags, boolean noRegion, Map<String, String> current) {
         List<String> unset = new ArrayList<>(ROLE_VARIABLES);
+        String shadow = current.getOrDefault(SSO_DEFAULT_REGION, "");
+        String defaultRegion = current.getOrDefault(DEFAULT_REGION, "");
+        if (!noRegion && defaultRegion.equals(shadow)) {
+            unset.addAll(List.of(DEFAULT_REGION, REGION, SSO_DEFAULT_REGION));
+        } else if (!defaultRegion.equals(shadow) || !current.getOrDefault(REGION, "").equals(shadow)) {
+            unset.add(SSO_DEFAULT_REGION);
+        }
         for (String key : envVarTags) {
             unset.add(TAG_PREFIX + key.toUpperCase(Locale.ROOT));
-        }
-        if (present(current, SSO_DEFAULT_REGION)) {
-            if (regionIsOurs(current)) {
-                unset.add(DEFAULT_REGION);
-                unset.add(REGION);
-            }
-            unset.add(SSO_DEFAULT_REGION);
         }
         return new Change(Map.of(), unset);
     }
 
     /**
-     * True when the region variables are unset or hold what this tool set last time
-     * ({@code AWS_SSO_DEFAULT_REGION}); a value the user set themselves is left alone.
+     * True unless the user set the region themselves: {@code AWS_DEFAULT_REGION} (or, when that
+     * is empty, {@code AWS_REGION}) holds a value other than what this tool set last time
+     * ({@code AWS_SSO_DEFAULT_REGION}), the test aws-sso-cli makes.
      */
     static boolean regionIsOurs(Map<String, String> current) {
-        String ours = current.getOrDefault(SSO_DEFAULT_REGION, "");
-        for (String name : List.of(DEFAULT_REGION, REGION)) {
-            String value = current.getOrDefault(name, "");
-            if (!value.isEmpty() && !value.equals(ours)) {
-                return false;
-            }
+        String region = current.getOrDefault(DEFAULT_REGION, "");
+        if (region.isEmpty()) {
+            region = current.getOrDefault(REGION, "");
         }
-        return true;
+        return region.isEmpty() || region.equals(current.getOrDefault(SSO_DEFAULT_REGION, ""));
     }
 
     private static boolean present(Map<String, String> env, String name) {

@@ -55,10 +55,13 @@ final class CoreModule {
         if (in.storeOverride() != null) {
             return in.storeOverride();
         }
-        StoreContext context = new StoreContext(location.directory(),
-                Map.of("JsonStore", config.jsonStore().toString(),
-                        "SecretServiceCollection", config.secretServiceCollection()),
-                in.env().variables(), in.passwordPrompt());
+        Map<String, String> options = new java.util.HashMap<>(Map.of("JsonStore", config.jsonStore().toString(),
+                "SecretServiceCollection", config.secretServiceCollection(),
+                "OnePassword.AuthType", config.onePassword().authType()));
+        config.onePassword().vault().ifPresent(v -> options.put("OnePassword.Vault", v));
+        config.onePassword().account().ifPresent(a -> options.put("OnePassword.Account", a));
+        StoreContext context = new StoreContext(location.directory(), options, in.env().variables(),
+                in.passwordPrompt());
         return resources.register(SecureStores.installed().open(config.secureStore(), context));
     }
 

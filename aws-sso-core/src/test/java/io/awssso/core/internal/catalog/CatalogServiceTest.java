@@ -399,7 +399,7 @@ class CatalogServiceTest {
         assertThat(role.credentialsExpire()).isEqualTo(Instant.ofEpochSecond(expires.getEpochSecond()));
         assertThat(role.tags()).containsKey("History");
         RoleListing listing = engine.list(new ListQuery(List.of("Arn", "Expires"), null, false, "RoleName", "Read"));
-        assertThat(listing.rows()).contains(List.of(arn.toString(), " 1h 0m"));
+        assertThat(listing.rows()).contains(List.of(arn.toString(), " 1h  0m"));
     }
 
     @Test

@@ -70,12 +70,32 @@ class RoleVariablesTest {
     }
 
     @Test
-    void forRole_noRegion_regionVariablesUntouched() {
-        RoleVariables.Change c = vars(new RoleVariables.RegionRule("eu-west-1", true, true),
-                Map.of("AWS_SSO_DEFAULT_REGION", "us-east-1", "AWS_DEFAULT_REGION", "us-east-1"));
+    void forRole_noRegion_regionLeftAloneAndShadowAlwaysUnset() {
+        for (Map<String, String> current : List.of(Map.<String, String>of(),
+                Map.of("AWS_SSO_DEFAULT_REGION", "us-east-1", "AWS_DEFAULT_REGION", "us-east-1"))) {
+            RoleVariables.Change c = vars(new RoleVariables.RegionRule("eu-west-1", true, true), current);
+
+            assertThat(c.set()).doesNotContainKeys("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_SSO_DEFAULT_REGION");
+            assertThat(c.unset()).as("%s", current).containsExactly("AWS_SSO_DEFAULT_REGION");
+        }
+    }
+
+    @Test
+    void forRole_noRegionConfigured_shadowUnset() {
+        RoleVariables.Change c = vars(new RoleVariables.RegionRule("", false, false), Map.of());
 
         assertThat(c.set()).doesNotContainKeys("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_SSO_DEFAULT_REGION");
-        assertThat(c.unset()).isEmpty();
+        assertThat(c.unset()).containsExactly("AWS_SSO_DEFAULT_REGION");
+    }
+
+    @Test
+    void forRole_defaultRegionOursButRegionDiffers_stillOurs() {
+        // aws-sso-cli looks at AWS_REGION only when AWS_DEFAULT_REGION is empty
+        RoleVariables.Change c = vars(new RoleVariables.RegionRule("eu-west-1", false, false),
+                Map.of("AWS_DEFAULT_REGION", "us-east-1", "AWS_SSO_DEFAULT_REGION", "us-east-1",
+                        "AWS_REGION", "ap-south-1"));
+
+        assertThat(c.set()).containsEntry("AWS_REGION", "eu-west-1");
     }
 
     @Test
@@ -83,24 +103,47 @@ class RoleVariablesTest {
         RoleVariables.Change c = vars(new RoleVariables.RegionRule("", false, false),
                 Map.of("AWS_SSO_TAG_TEAM", "old"));
 
-        assertThat(c.unset()).containsExactly("AWS_SSO_TAG_TEAM");
+        assertThat(c.unset()).containsExactly("AWS_SSO_DEFAULT_REGION", "AWS_SSO_TAG_TEAM");
+    }
+
+    private static List<String> clearedRegion(boolean noRegion, Map<String, String> current) {
+        return RoleVariables.clear(List.of(), noRegion, current).unset().stream()
+                .filter(n -> n.contains("REGION")).toList();
     }
 
     @Test
     void clear_managedRegion_unsetsRegionToo() {
-        RoleVariables.Change c = RoleVariables.clear(List.of("Env"),
+        RoleVariables.Change c = RoleVariables.clear(List.of("Env"), false,
                 Map.of("AWS_DEFAULT_REGION", "eu-west-1", "AWS_SSO_DEFAULT_REGION", "eu-west-1"));
 
         assertThat(c.unset()).containsExactly("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
                 "AWS_SSO_ACCOUNT_ID", "AWS_SSO_ROLE_NAME", "AWS_SSO_ROLE_ARN", "AWS_SSO_SESSION_EXPIRATION",
-                "AWS_SSO_PROFILE", "AWS_SSO", "AWS_SSO_TAG_ENV", "AWS_DEFAULT_REGION", "AWS_REGION",
-                "AWS_SSO_DEFAULT_REGION");
+                "AWS_SSO_PROFILE", "AWS_SSO", "AWS_DEFAULT_REGION", "AWS_REGION",
+                "AWS_SSO_DEFAULT_REGION", "AWS_SSO_TAG_ENV");
     }
 
     @Test
-    void clear_usersRegion_keepsIt() {
-        RoleVariables.Change c = RoleVariables.clear(List.of(), Map.of("AWS_DEFAULT_REGION", "eu-west-1"));
+    void clear_noRegionVariableSet_unsetsAllThree() {
+        assertThat(clearedRegion(false, Map.of()))
+                .containsExactly("AWS_DEFAULT_REGION", "AWS_REGION", "AWS_SSO_DEFAULT_REGION");
+    }
 
-        assertThat(c.unset()).doesNotContain("AWS_DEFAULT_REGION", "AWS_REGION");
+    @Test
+    void clear_usersRegion_keepsItAndDropsOnlyTheShadow() {
+        assertThat(clearedRegion(false, Map.of("AWS_DEFAULT_REGION", "eu-west-1")))
+                .containsExactly("AWS_SSO_DEFAULT_REGION");
+        assertThat(clearedRegion(false, Map.of("AWS_DEFAULT_REGION", "eu-west-1", "AWS_SSO_DEFAULT_REGION", "us-east-1")))
+                .containsExactly("AWS_SSO_DEFAULT_REGION");
+    }
+
+    @Test
+    void clear_noRegion_onlyTheShadowAndOnlyWhenARegionDiffers() {
+        assertThat(clearedRegion(true, Map.of())).isEmpty();
+        assertThat(clearedRegion(true, Map.of("AWS_DEFAULT_REGION", "eu-west-1", "AWS_REGION", "eu-west-1",
+                "AWS_SSO_DEFAULT_REGION", "eu-west-1"))).isEmpty();
+        assertThat(clearedRegion(true, Map.of("AWS_DEFAULT_REGION", "eu-west-1")))
+                .containsExactly("AWS_SSO_DEFAULT_REGION");
+        assertThat(clearedRegion(true, Map.of("AWS_REGION", "eu-west-1")))
+                .containsExactly("AWS_SSO_DEFAULT_REGION");
     }
 }
