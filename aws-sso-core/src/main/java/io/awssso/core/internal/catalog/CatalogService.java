@@ -16,6 +16,7 @@ import io.awssso.api.spi.IdentityCenterClient;
 import io.awssso.core.RefreshListener;
 import io.awssso.core.internal.config.AccountConfig;
 import io.awssso.core.internal.config.AwsSsoConfig;
+import io.awssso.core.internal.config.ConfigKeyLocator;
 import io.awssso.core.internal.config.RoleConfig;
 import io.awssso.core.internal.config.SsoConfig;
 import io.awssso.core.internal.naming.GoTemplateProfileNamer;
@@ -289,10 +290,20 @@ public final class CatalogService implements RoleCatalog {
     public GoTemplateProfileNamer namer() {
         GoTemplateProfileNamer n = namer;
         if (n == null) {
-            n = GoTemplateProfileNamer.compile(config.profileFormat(), instance.toSsoInstance(), clock);
+            try {
+                n = GoTemplateProfileNamer.compile(config.profileFormat(), instance.toSsoInstance(), clock);
+            } catch (GoTemplateProfileNamer.ProfileFormatException e) {
+                throw located(e);
+            }
             namer = n;
         }
         return n;
+    }
+
+    /** A ProfileFormat that fails is a config error at the key, with file and line. */
+    private ConfigurationException located(GoTemplateProfileNamer.ProfileFormatException e) {
+        return new ConfigurationException(List.of(
+                ConfigKeyLocator.problem(configFile, "ProfileFormat", e.detail())));
     }
 
     // ------------------------------------------------------------------ expiry
@@ -568,9 +579,13 @@ public final class CatalogService implements RoleCatalog {
             Instant expires = r.expires > 0 ? Instant.ofEpochSecond(r.expires) : null;
             String profile = r.profile;
             if (profile.isEmpty()) {
-                profile = names.name(ProfileVariables.of(id[0], arn, a.name, a.alias, a.emailAddress,
-                        expires, now, "", region, instance.name(), instance.ssoRegion(),
-                        instance.startUrl(), r.tags, via));
+                try {
+                    profile = names.name(ProfileVariables.of(id[0], arn, a.name, a.alias, a.emailAddress,
+                            expires, now, "", region, instance.name(), instance.ssoRegion(),
+                            instance.startUrl(), r.tags, via));
+                } catch (GoTemplateProfileNamer.ProfileFormatException e) {
+                    throw located(e);
+                }
             }
             id[0]++;
             out.add(new CatalogRole(arn, instance.name(), a.alias, a.name, a.emailAddress, profile,

@@ -45,8 +45,8 @@ public final class GoTemplateProfileNamer implements ProfileNamer {
             return new GoTemplateProfileNamer(format, TemplateParser.parse(format, TemplateFunctions.names()),
                     instance, clock);
         } catch (TemplateException e) {
-            throw new ProfileFormatException("ProfileFormat '" + format + "' is not a valid template: "
-                    + e.getMessage(), e.getMessage());
+            throw new ProfileFormatException("'" + format + "' is not a valid template: " + e.getMessage(),
+                    e.getMessage());
         }
     }
 
@@ -66,8 +66,8 @@ public final class GoTemplateProfileNamer implements ProfileNamer {
             return TemplateExecutor.execute(format, tree, TemplateFunctions.ALL,
                     TemplateValues.roleData(variables));
         } catch (TemplateException e) {
-            throw new ProfileFormatException("ProfileFormat '" + format + "' failed for role "
-                    + variables.get("Arn") + ": " + e.getMessage(), e.getMessage());
+            throw new ProfileFormatException("'" + format + "' failed for role " + variables.get("Arn")
+                    + ": " + e.getMessage(), e.getMessage());
         }
     }
 
@@ -92,11 +92,18 @@ public final class GoTemplateProfileNamer implements ProfileNamer {
     public static final class ProfileFormatException extends ConfigurationException {
         private static final long serialVersionUID = 1L;
 
+        private final String detail;
         private final String templateError;
 
-        ProfileFormatException(String message, String templateError) {
-            super(message);
+        ProfileFormatException(String detail, String templateError) {
+            super("ProfileFormat " + detail);
+            this.detail = detail;
             this.templateError = templateError;
+        }
+
+        /** The message without the key: the template, the role if any, and Go's message. */
+        public String detail() {
+            return detail;
         }
 
         /** Go's message alone ({@code template: profile_name:1: ...}). */
