@@ -194,7 +194,7 @@ class ListIT {
         try {
             h.writeConfig(original + "ProfileFormat: '{{ if eq .AccountAlias \"prod\" }}{{ upper .AccountAlias }}"
                     + "{{ else }}{{ .AccountAlias }}{{ end }}-{{ .RoleName | kebabcase }}'\n");
-            Result r = list("-f", "AccountIdPad,Profile");
+            Result r = list("AccountIdPad", "Profile");
 
             assertThat(r.exitCode()).as("%s", r).isZero();
             assertThat(r.out()).containsPattern("(?m)^000000000042 \\| sandbox-developer *$")

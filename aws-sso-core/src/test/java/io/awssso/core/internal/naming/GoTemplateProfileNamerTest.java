@@ -71,6 +71,37 @@ class GoTemplateProfileNamerTest {
                 Arguments.of("", "", "012345678901:AdministratorAccess"));
     }
 
+    /**
+     * What aws-sso-cli's Go (1.26) has and the Go 1.19 of the table test lacked: range over an
+     * integer (Go 1.22) and {@code else with} (Go 1.23). Worked out from the text/template docs.
+     */
+    static Stream<Arguments> newerGoTemplateFeatures() {
+        return Stream.of(
+                Arguments.of("{{ range 3 }}{{ . }}{{ end }}", "", "012"),
+                Arguments.of("{{ range $i := 2 }}[{{ $i }}]{{ end }}", "", "[0][1]"),
+                Arguments.of("{{ range 0 }}x{{ else }}none{{ end }}", "", "none"),
+                Arguments.of("{{ with .AccountName }}{{ . }}{{ else with .AccountAlias }}{{ nospace . }}{{ end }}",
+                        "", "MyProdAccount"),
+                Arguments.of("{{ with .AccountName }}{{ . }}{{ else with .AccountAlias }}{{ nospace . }}{{ end }}",
+                        "Prod", "Prod"),
+                Arguments.of("{{ with .AccountName }}a{{ else with .Profile }}b{{ else }}c{{ end }}", "", "c"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("newerGoTemplateFeatures")
+    void name_newerGoTemplateFeatures_matchGo126(String format, String accountName, String expected) {
+        assertThat(GoTemplateProfileNamer.compile(format, null, CLOCK).name(vars(accountName)))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void name_rangeOverIntegerWithTwoVariables_failsAsGo() {
+        GoTemplateProfileNamer namer = GoTemplateProfileNamer.compile("{{ range $i, $v := 2 }}{{ end }}", null, CLOCK);
+
+        assertThatThrownBy(() -> namer.name(vars("")))
+                .hasMessageContaining("can't use 2 to iterate over more than one variable");
+    }
+
     @ParameterizedTest
     @MethodSource("faqAndReferenceExamples")
     void name_goTemplateExamples_matchAwsSsoCli(String format, String accountName, String expected) {
