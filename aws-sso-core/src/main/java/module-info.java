@@ -23,7 +23,6 @@ module io.awssso.core {
     requires org.snakeyaml.engine;
     requires org.slf4j;
     requires jdk.httpserver;
-    requires io.pebbletemplates;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.ratelimiter;
     requires io.github.resilience4j.retry;

@@ -134,7 +134,7 @@ class ProcessIT {
                 .noneMatch(l -> l.contains(" com.fasterxml.jackson.databind."))
                 .noneMatch(l -> l.contains(" io.awssso.stores."))
                 .noneMatch(l -> l.contains(" software.amazon.awssdk."))
-                .noneMatch(l -> l.contains(" io.pebbletemplates."))
+                .noneMatch(l -> l.contains(" io.awssso.core.internal.naming.")) // the template engine
                 .noneMatch(l -> l.contains(" picocli.")) // the launcher's ProcessFastPath skips the command tree
                 .noneMatch(l -> l.contains(" io.github.resilience4j."));
     }
@@ -158,7 +158,7 @@ class ProcessIT {
         assertThat(loaded).anyMatch(l -> l.contains(" io.awssso.stores.file."));
         assertThat(loaded).noneMatch(l -> l.contains(" software.amazon.awssdk.services."))
                 .noneMatch(l -> l.contains(" software.amazon.awssdk.core.client."))
-                .noneMatch(l -> l.contains(" io.pebbletemplates."))
+                .noneMatch(l -> l.contains(" io.awssso.core.internal.naming.")) // the template engine
                 .noneMatch(l -> l.contains(" picocli."))
                 .noneMatch(l -> l.contains(" io.github.resilience4j."))
                 .noneMatch(l -> l.contains(" io.awssso.core.internal.catalog."))

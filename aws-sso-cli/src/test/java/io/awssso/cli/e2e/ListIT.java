@@ -193,6 +193,45 @@ class ListIT {
     }
 
     @Test
+    void list_profileFormatWithIfElseAndSprig_namesProfilesAsAwsSsoCliWould() throws Exception {
+        String original = Files.readString(h.configFile());
+        try {
+            h.writeConfig(original + "ProfileFormat: '{{ if eq .AccountAlias \"prod\" }}{{ upper .AccountAlias }}"
+                    + "{{ else }}{{ .AccountAlias }}{{ end }}-{{ .RoleName | kebabcase }}'\n");
+            Result r = list("AccountIdPad", "Profile");
+
+            assertThat(r.exitCode()).as("%s", r).isZero();
+            assertThat(r.out()).containsPattern("(?m)^000000000042 \\| sandbox-developer *$")
+                    .containsPattern("(?m)^012345678901 \\| PROD-administrator-access *$")
+                    .containsPattern("(?m)^012345678901 \\| PROD-read-only-access *$")
+                    .containsPattern("(?m)^123456789012 \\| dev-administrator-access *$");
+        } finally {
+            h.writeConfig(original);
+            h.configFile().toFile().setLastModified(System.currentTimeMillis() - 3_600_000L);
+        }
+    }
+
+    @Test
+    void list_profileFormatWithAnUnknownField_exit3NamingFileLineKeyRoleAndPosition() throws Exception {
+        String original = Files.readString(h.configFile());
+        long line = original.chars().filter(c -> c == '\n').count() + 1;
+        try {
+            h.writeConfig(original + "ProfileFormat: '{{ .Nope }}'\n");
+            Result r = list();
+
+            assertThat(r.exitCode()).as("%s", r).isEqualTo(3);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).contains(h.configFile() + ":" + line + ":16: ProfileFormat: '{{ .Nope }}' failed for role"
+                    + " arn:aws:iam::").contains(": template: profile_name:1:3: executing \"profile_name\" at <.Nope>:"
+                    + " can't evaluate field Nope in type *roles.AWSRoleFlat")
+                    .doesNotContain("\tat ");
+        } finally {
+            h.writeConfig(original);
+            h.configFile().toFile().setLastModified(System.currentTimeMillis() - 3_600_000L);
+        }
+    }
+
+    @Test
     void list_storeCannotBeOpened_stillListsFromTheCache() throws Exception {
         Result r = list(Map.of("AWS_SSO_FILE_PASSWORD", "wrong password"), "--csv", "Arn");
 

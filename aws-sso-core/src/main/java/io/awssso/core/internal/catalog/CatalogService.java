@@ -16,9 +16,10 @@ import io.awssso.api.spi.IdentityCenterClient;
 import io.awssso.core.RefreshListener;
 import io.awssso.core.internal.config.AccountConfig;
 import io.awssso.core.internal.config.AwsSsoConfig;
+import io.awssso.core.internal.config.ConfigKeyLocator;
 import io.awssso.core.internal.config.RoleConfig;
 import io.awssso.core.internal.config.SsoConfig;
-import io.awssso.core.internal.naming.PebbleProfileNamer;
+import io.awssso.core.internal.naming.GoTemplateProfileNamer;
 import io.awssso.core.internal.naming.ProfileVariables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ public final class CatalogService implements RoleCatalog {
     private final Supplier<SsoToken> validToken;
     private final UnaryOperator<SsoToken> renewRejected;
     private final Clock clock;
-    private volatile PebbleProfileNamer namer;
+    private volatile GoTemplateProfileNamer namer;
     private volatile boolean refreshed;
 
     /**
@@ -181,7 +182,7 @@ public final class CatalogService implements RoleCatalog {
      */
     public RefreshOutcome refresh(int threads, RefreshListener listener) {
         long started = System.nanoTime();
-        PebbleProfileNamer names = namer(); // a bad ProfileFormat fails before any call
+        GoTemplateProfileNamer names = namer(); // a bad ProfileFormat fails before any call
         RoleFetcher fetcher = new RoleFetcher(client,
                 RoleFetcher.Settings.of(threads, config.maxRetry(), config.maxBackoffSeconds()));
         TokenHolder token = new TokenHolder(validToken.get(), renewRejected);
@@ -308,13 +309,23 @@ public final class CatalogService implements RoleCatalog {
     }
 
     /** The compiled ProfileFormat. */
-    public PebbleProfileNamer namer() {
-        PebbleProfileNamer n = namer;
+    public GoTemplateProfileNamer namer() {
+        GoTemplateProfileNamer n = namer;
         if (n == null) {
-            n = PebbleProfileNamer.compile(config.profileFormat(), instance.toSsoInstance(), clock);
+            try {
+                n = GoTemplateProfileNamer.compile(config.profileFormat(), instance.toSsoInstance(), clock);
+            } catch (GoTemplateProfileNamer.ProfileFormatException e) {
+                throw located(e);
+            }
             namer = n;
         }
         return n;
+    }
+
+    /** A ProfileFormat that fails is a config error at the key, with file and line. */
+    private ConfigurationException located(GoTemplateProfileNamer.ProfileFormatException e) {
+        return new ConfigurationException(List.of(
+                ConfigKeyLocator.problem(configFile, "ProfileFormat", e.detail())));
     }
 
     // ------------------------------------------------------------------ expiry
@@ -383,7 +394,7 @@ public final class CatalogService implements RoleCatalog {
     // ------------------------------------------------------------------ refresh
 
     private CacheData.Sso build(List<Account> accounts, Map<AccountId, List<String>> rolesByAccount,
-            CacheData.Sso old, Instant now, PebbleProfileNamer names) {
+            CacheData.Sso old, Instant now, GoTemplateProfileNamer names) {
         String partition = partition(instance.ssoRegion());
         CacheData.Sso s = new CacheData.Sso();
         s.configHash = configHash();
@@ -491,7 +502,7 @@ public final class CatalogService implements RoleCatalog {
         }
     }
 
-    private void checkUniqueProfiles(CacheData.Sso s, PebbleProfileNamer names, Instant now) {
+    private void checkUniqueProfiles(CacheData.Sso s, GoTemplateProfileNamer names, Instant now) {
         Map<String, String> seen = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (CatalogRole r : project(s, names, now)) {
@@ -573,7 +584,7 @@ public final class CatalogService implements RoleCatalog {
         return project(s, namer(), clock.instant());
     }
 
-    private List<CatalogRole> project(CacheData.Sso s, PebbleProfileNamer names, Instant now) {
+    private List<CatalogRole> project(CacheData.Sso s, GoTemplateProfileNamer names, Instant now) {
         List<CatalogRole> out = new ArrayList<>();
         int[] id = {0};
         s.accounts.forEach((accountNumber, a) -> a.roles.forEach((roleName, r) -> {
@@ -590,9 +601,13 @@ public final class CatalogService implements RoleCatalog {
             Instant expires = r.expires > 0 ? Instant.ofEpochSecond(r.expires) : null;
             String profile = r.profile;
             if (profile.isEmpty()) {
-                profile = names.name(ProfileVariables.of(id[0], arn, a.name, a.alias, a.emailAddress,
-                        expires, now, "", region, instance.name(), instance.ssoRegion(),
-                        instance.startUrl(), r.tags, via));
+                try {
+                    profile = names.name(ProfileVariables.of(id[0], arn, a.name, a.alias, a.emailAddress,
+                            expires, now, "", region, instance.name(), instance.ssoRegion(),
+                            instance.startUrl(), r.tags, via));
+                } catch (GoTemplateProfileNamer.ProfileFormatException e) {
+                    throw located(e);
+                }
             }
             id[0]++;
             out.add(new CatalogRole(arn, instance.name(), a.alias, a.name, a.emailAddress, profile,

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The variables a {@code ProfileFormat} sees for one role (reference section 3), as a plain map:
- * building it is a handful of puts, and Pebble reads maps without reflection.
+ * building it is a handful of puts; the template sees it as aws-sso-cli's {@code AWSRoleFlat}.
  */
 public final class ProfileVariables {
     private ProfileVariables() {

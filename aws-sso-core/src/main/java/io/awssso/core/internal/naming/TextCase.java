@@ -1,200 +1,244 @@
 package io.awssso.core.internal.naming;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * The case conversions of sprig ({@code kebabcase}, {@code snakecase}, {@code camelcase},
- * {@code nospace}, {@code title}, {@code swapcase}), written from the documented behaviour of the
- * Go libraries sprig uses (huandu/xstrings, Go's {@code strings.Title}).
+ * sprig's {@code snakecase}, {@code kebabcase} and {@code camelcase}, which call huandu/xstrings
+ * v1.5 ({@code ToSnakeCase}, {@code ToKebabCase}, {@code ToPascalCase}); written from that
+ * library's documented behaviour and rules, word for word in its splitting.
  *
- * <p>{@link #kebab}/{@link #snake} split the text into words and join them lower-cased with
- * {@code -}/{@code _}:
- * <ul>
- *   <li>whitespace, {@code _} and {@code -} separate words (a run of them counts once, and leading or
- *       trailing ones are dropped);</li>
- *   <li>a lower-case letter followed by an upper-case one ends a word ({@code FirstName});</li>
- *   <li>in a run of upper-case letters, the last one starts a new word when a lower-case letter
- *       follows ({@code HTTPServer} gives {@code http_server});</li>
- *   <li>digits followed by a lower-case letter start a new word that continues over letters and
- *       digits ({@code http2xx} gives {@code http_2xx}, {@code Duration2m3s} gives
- *       {@code duration_2m3s}); otherwise digits stay with the word before them ({@code Bld4Floor}
- *       gives {@code bld4_floor});</li>
- *   <li>any other character (punctuation such as {@code .} or {@code :}) is kept as it is, with no
- *       separator around it.</li>
- * </ul>
+ * <p>Snake and kebab split the text into words (runs of connectors {@code _ -} and white space,
+ * punctuation, upper-case runs, letter runs, digit runs), lower-case the upper-case words, and
+ * join them with the connector; digits stay with the word before them unless letters follow
+ * ({@code Bld4Floor3rd} gives {@code bld4_floor_3rd}, {@code http2xx} gives {@code http_2xx}).
+ *
+ * <p>{@code camelcase} (PascalCase) only removes connectors and upper-cases the letter after one;
+ * a word written in capitals is lowered after its first letter ({@code GOLANG_IS_GREAT} gives
+ * {@code GolangIsGreat}) while mixed case is kept ({@code ReadOnlyAccess} stays as it is).
  */
 final class TextCase {
     private TextCase() {
     }
 
-    /** {@code AStringLikeThis} to {@code a-string-like-this}. */
-    static String kebab(String s) {
-        return join(s, '-');
-    }
-
-    /** {@code AStringLikeThis} to {@code a_string_like_this}. */
     static String snake(String s) {
-        return join(s, '_');
+        return camelCaseToLowerCase(s, '_');
     }
 
-    /**
-     * xstrings' {@code ToCamelCase}: {@code _}, {@code -} and whitespace separate words; each word
-     * gets an upper-case first letter and lower-case rest ({@code GOLANG_IS_GREAT} gives
-     * {@code GolangIsGreat}). Characters other than letters and digits are kept.
-     */
-    static String camel(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        boolean start = true;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '_' || c == '-' || Character.isWhitespace(c)) {
-                start = true;
-                continue;
-            }
-            if (start) {
-                b.append(Character.toUpperCase(c));
-                start = false;
-            } else {
-                b.append(Character.toLowerCase(c));
-            }
+    static String kebab(String s) {
+        return camelCaseToLowerCase(s, '-');
+    }
+
+    private static boolean isConnector(int r) {
+        return r == '-' || r == '_' || GoStrings.isSpace(r);
+    }
+
+    private static boolean isAlphabet(int r) {
+        if (!Character.isLetter(r)) {
+            return false;
         }
-        return b.toString();
-    }
-
-    /** Removes every whitespace character (sprig {@code nospace}). */
-    static String nospace(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                b.append(c);
-            }
+        if (r < 0x3400) {
+            return true;
         }
-        return b.toString();
+        return !(r >= 0x4E00 && r <= 0x9FCC || r >= 0x3400 && r <= 0x4D85 || r >= 0x20000 && r <= 0x2B81D);
     }
 
-    /**
-     * Go's {@code strings.Title}: the first letter of each word upper-cased, the rest unchanged. A
-     * word starts after any character that is not a letter, digit or {@code _}.
-     */
-    static String title(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        boolean prevSeparator = true;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(prevSeparator ? Character.toTitleCase(c) : c);
-            prevSeparator = !(Character.isLetterOrDigit(c) || c == '_');
+    private static boolean isPunct(int r) {
+        int t = Character.getType(r);
+        return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
+                || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
+                || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
+                || t == Character.OTHER_PUNCTUATION;
+    }
+
+    private enum WordType { INVALID, NUMBER, UPPER_CASE, ALPHABET, CONNECTOR, PUNCT, OTHER }
+
+    /** One word: its type and [start, end) in the code point array. */
+    private record Word(WordType type, int start, int end) {
+    }
+
+    private static Word nextWord(int[] s, int from) {
+        int n = s.length;
+        if (from >= n) {
+            return new Word(WordType.INVALID, from, from);
         }
-        return b.toString();
-    }
-
-    /** Go's deprecated {@code untitle}: the first letter of each word lower-cased. */
-    static String untitle(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        boolean prevSeparator = true;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(prevSeparator ? Character.toLowerCase(c) : c);
-            prevSeparator = !(Character.isLetterOrDigit(c) || c == '_');
-        }
-        return b.toString();
-    }
-
-    /** Swaps upper and lower case. */
-    static String swap(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            b.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
-        }
-        return b.toString();
-    }
-
-    /** The first letter of each whitespace-separated word (sprig {@code initials}). */
-    static String initials(String s) {
-        StringBuilder b = new StringBuilder();
-        for (String w : s.trim().split("\\s+")) {
-            if (!w.isEmpty()) {
-                b.append(w.charAt(0));
-            }
-        }
-        return b.toString();
-    }
-
-    private static String join(String s, char connector) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '_' || c == '-') {
-                flush(parts, word);
+        int r = s[from];
+        int i = from + 1;
+        WordType wt;
+        if (isConnector(r)) {
+            wt = WordType.CONNECTOR;
+            while (i < n && isConnector(s[i])) {
                 i++;
-                continue;
             }
-            if (!Character.isLetterOrDigit(c)) {
-                flush(parts, word);
-                parts.add("\0" + c); // punctuation: kept, no connector around it
+        } else if (isPunct(r)) {
+            wt = WordType.PUNCT;
+            while (i < n && isPunct(s[i])) {
                 i++;
-                continue;
             }
-            if (Character.isDigit(c)) {
-                int j = i;
-                while (j < n && Character.isDigit(s.charAt(j))) {
-                    j++;
-                }
-                if (j < n && Character.isLowerCase(s.charAt(j))) {
-                    // digits + lower case: a word of its own, running over letters and digits
-                    flush(parts, word);
-                    int k = j;
-                    while (k < n && (Character.isLowerCase(s.charAt(k)) || Character.isDigit(s.charAt(k)))) {
-                        k++;
+        } else if (Character.isUpperCase(r)) {
+            wt = WordType.UPPER_CASE;
+            if (i < n) {
+                if (Character.isUpperCase(s[i])) {
+                    while (i < n && Character.isUpperCase(s[i])) {
+                        i++;
                     }
-                    parts.add(s.substring(i, k).toLowerCase(java.util.Locale.ROOT));
-                    i = k;
-                } else {
-                    word.append(s, i, j);
-                    flush(parts, word);
-                    i = j;
+                    // "HTTPStatus": the S starts the next word
+                    if (i < n && isAlphabet(s[i])) {
+                        i--;
+                    }
+                } else if (isAlphabet(s[i])) {
+                    while (i < n && isAlphabet(s[i]) && !Character.isUpperCase(s[i])) {
+                        i++;
+                    }
                 }
-                continue;
             }
-            if (Character.isUpperCase(c)) {
-                if (word.length() > 0 && !Character.isUpperCase(word.charAt(word.length() - 1))) {
-                    flush(parts, word);
-                } else if (word.length() > 0 && i + 1 < n && Character.isLowerCase(s.charAt(i + 1))) {
-                    flush(parts, word); // end of an acronym: HTTPServer
-                }
-                word.append(c);
-            } else {
-                word.append(c);
+        } else if (isAlphabet(r)) {
+            wt = WordType.ALPHABET;
+            while (i < n && isAlphabet(s[i]) && !Character.isUpperCase(s[i])) {
+                i++;
             }
-            i++;
+        } else if (Character.getType(r) == Character.DECIMAL_DIGIT_NUMBER
+                || Character.getType(r) == Character.LETTER_NUMBER || Character.getType(r) == Character.OTHER_NUMBER) {
+            wt = WordType.NUMBER;
+            while (i < n && isNumber(s[i])) {
+                i++;
+            }
+        } else {
+            wt = WordType.OTHER;
+            while (i < n && !isConnector(s[i]) && !isAlphabet(s[i]) && !isNumber(s[i]) && !isPunct(s[i])) {
+                i++;
+            }
         }
-        flush(parts, word);
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        boolean prevPunct = true;
-        for (String p : parts) {
-            if (p.startsWith("\0")) {
-                b.append(p.charAt(1));
-                prevPunct = true;
-                continue;
-            }
-            if (!prevPunct) {
+        return new Word(wt, from, i);
+    }
+
+    private static boolean isNumber(int r) {
+        int t = Character.getType(r);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+    }
+
+    private static void toLower(StringBuilder b, Word w, int[] s, char connector) {
+        for (int k = w.start(); k < w.end(); k++) {
+            int r = s[k];
+            if (w.type() != WordType.UPPER_CASE && w.type() != WordType.CONNECTOR) {
+                b.appendCodePoint(r);
+            } else if (isConnector(r)) {
                 b.append(connector);
+            } else {
+                b.appendCodePoint(Character.isUpperCase(r) ? Character.toLowerCase(r) : r);
             }
-            b.append(p.toLowerCase(java.util.Locale.ROOT));
-            prevPunct = false;
         }
+    }
+
+    private static String camelCaseToLowerCase(String str, char connector) {
+        if (str.isEmpty()) {
+            return "";
+        }
+        int[] s = str.codePoints().toArray();
+        StringBuilder b = new StringBuilder(str.length() + 4);
+        Word w = nextWord(s, 0);
+        while (w.end() < s.length) {
+            if (w.type() != WordType.CONNECTOR) {
+                toLower(b, w, s, connector);
+            }
+            WordType prev = w.type();
+            Word last = w;
+            w = nextWord(s, w.end());
+            switch (prev) {
+                case NUMBER -> {
+                    while (w.type() == WordType.ALPHABET || w.type() == WordType.NUMBER) {
+                        toLower(b, w, s, connector);
+                        w = nextWord(s, w.end());
+                    }
+                    if (w.type() != WordType.INVALID && w.type() != WordType.PUNCT && w.type() != WordType.CONNECTOR) {
+                        b.append(connector);
+                    }
+                }
+                case CONNECTOR -> toLower(b, last, s, connector);
+                case PUNCT -> {
+                    // nothing
+                }
+                default -> {
+                    if (w.type() != WordType.NUMBER) {
+                        if (w.type() != WordType.CONNECTOR && w.type() != WordType.PUNCT) {
+                            b.append(connector);
+                        }
+                        break;
+                    }
+                    if (w.end() >= s.length) {
+                        break;
+                    }
+                    Word number = w;
+                    w = nextWord(s, w.end());
+                    // a number is part of the word before it ("Bld4Floor" gives "bld4_floor")
+                    if (w.type() != WordType.ALPHABET) {
+                        toLower(b, number, s, connector);
+                        if (w.type() != WordType.CONNECTOR && w.type() != WordType.PUNCT) {
+                            b.append(connector);
+                        }
+                        break;
+                    }
+                    // lower-case letters after a number start a new word ("HTTP2xx" gives "http_2xx")
+                    b.append(connector);
+                    toLower(b, number, s, connector);
+                    while (w.type() == WordType.ALPHABET || w.type() == WordType.NUMBER) {
+                        toLower(b, w, s, connector);
+                        w = nextWord(s, w.end());
+                    }
+                    if (w.type() != WordType.INVALID && w.type() != WordType.CONNECTOR && w.type() != WordType.PUNCT) {
+                        b.append(connector);
+                    }
+                }
+            }
+        }
+        toLower(b, w, s, connector);
         return b.toString();
     }
 
-    private static void flush(List<String> parts, StringBuilder word) {
-        if (word.length() > 0) {
-            parts.add(word.toString());
-            word.setLength(0);
+    /** xstrings' toCamelCase with the first letter upper-cased (ToPascalCase). */
+    static String pascal(String str) {
+        if (str.isEmpty()) {
+            return "";
         }
+        int[] s = str.codePoints().toArray();
+        StringBuilder b = new StringBuilder(str.length());
+        int i = 0;
+        int r0 = 0;
+        boolean firstRuneUpper = false;
+        // leading connectors stay
+        while (i < s.length) {
+            r0 = s[i++];
+            if (!isConnector(r0)) {
+                firstRuneUpper = Character.isUpperCase(r0);
+                r0 = Character.toUpperCase(r0);
+                break;
+            }
+            b.appendCodePoint(r0);
+        }
+        if (i >= s.length) {
+            // xstrings writes the last rune once more here, even a connector ("___" gives "____")
+            b.appendCodePoint(r0);
+            return b.toString();
+        }
+        while (i < s.length) {
+            int r1 = r0;
+            r0 = s[i++];
+            if (isConnector(r0) && isConnector(r1)) {
+                b.appendCodePoint(r1);
+                continue;
+            }
+            if (isConnector(r1)) {
+                firstRuneUpper = Character.isUpperCase(r0);
+                r0 = Character.toUpperCase(r0);
+            } else {
+                if (firstRuneUpper) {
+                    if (Character.isUpperCase(r0)) {
+                        r0 = Character.toLowerCase(r0);
+                    } else {
+                        firstRuneUpper = false;
+                    }
+                }
+                b.appendCodePoint(r1);
+            }
+        }
+        b.appendCodePoint(r0);
+        return b.toString();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.awssso.api.AccountId;
 import io.awssso.api.AwsSsoException;
 import io.awssso.api.CatalogRole;
+import io.awssso.api.ConfigProblem;
 import io.awssso.api.ConfigurationException;
 import io.awssso.api.LoginRequiredException;
 import io.awssso.api.RoleArn;
@@ -174,6 +175,50 @@ class CatalogServiceTest {
         assertThatThrownBy(() -> engine.refreshCatalog(0, RefreshListener.NONE))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("ProfileFormat");
         assertThat(emulator.count(Operation.LIST_ACCOUNTS)).isZero();
+    }
+
+    @Test
+    void refresh_profileFormatThatDoesNotParse_isConfigErrorAtTheKeyWithGoMessage() {
+        CatalogHarness h = twoAccounts();
+        engine = h.config("", "ProfileFormat: '{{ NoSuch .RoleName }}'\n").signedIn().engine();
+
+        assertThatThrownBy(() -> engine.refreshCatalog(0, RefreshListener.NONE))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    ConfigProblem p = e.problems().get(0);
+                    assertThat(p.file()).isEqualTo(h.configFile);
+                    assertThat(p.line()).isEqualTo(5);
+                    assertThat(p.column()).isEqualTo(16);
+                    assertThat(p.key()).isEqualTo("ProfileFormat");
+                    assertThat(p.message()).isEqualTo("'{{ NoSuch .RoleName }}' is not a valid template:"
+                            + " template: profile_name:1: function \"NoSuch\" not defined");
+                });
+    }
+
+    @Test
+    void roles_profileFormatFailingForARole_isConfigErrorNamingTheRoleTemplateAndPosition() {
+        CatalogHarness h = twoAccounts();
+        engine = h.config("", "ProfileFormat: '{{ .AccountName }}/{{ .Nope }}'\n").signedIn().engine();
+
+        assertThatThrownBy(() -> engine.refreshCatalog(0, RefreshListener.NONE))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    ConfigProblem p = e.problems().get(0);
+                    assertThat(p.file()).isEqualTo(h.configFile);
+                    assertThat(p.line()).isEqualTo(5);
+                    assertThat(p.key()).isEqualTo("ProfileFormat");
+                    assertThat(p.message()).startsWith("'{{ .AccountName }}/{{ .Nope }}' failed for role arn:aws:iam::")
+                            .endsWith(": template: profile_name:1:22: executing \"profile_name\" at <.Nope>:"
+                                    + " can't evaluate field Nope in type *roles.AWSRoleFlat");
+                });
+    }
+
+    @Test
+    void roles_profileFormatWithIfElse_namesRolesAsGoWould() {
+        engine = twoAccounts().config("", "ProfileFormat: '{{ if .AccountName }}{{ .AccountName | kebabcase }}"
+                + "{{ else }}{{ .AccountAlias | nospace }}{{ end }}:{{ .RoleName }}'\n").signedIn().engine();
+        engine.refreshCatalog(0, RefreshListener.NONE);
+
+        assertThat(engine.catalog().roles()).extracting(CatalogRole::profile)
+                .containsExactlyInAnyOrder("MyProd:AdministratorAccess", "MyProd:ReadOnly", "DevAccount:ReadOnly");
     }
 
     @Test

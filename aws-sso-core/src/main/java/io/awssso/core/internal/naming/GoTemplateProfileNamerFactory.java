@@ -4,17 +4,17 @@ import io.awssso.api.spi.ProfileNamer;
 import io.awssso.api.spi.ProfileNamerFactory;
 import java.time.Clock;
 
-/** Compiles {@code ProfileFormat} templates (Go or Pebble form) with {@link PebbleProfileNamer}. */
-public final class PebbleProfileNamerFactory implements ProfileNamerFactory {
+/** Compiles {@code ProfileFormat} templates with {@link GoTemplateProfileNamer}. */
+public final class GoTemplateProfileNamerFactory implements ProfileNamerFactory {
     private final Clock clock;
 
     /** A factory whose namers compute {@code .Expires} with {@code clock}. */
-    public PebbleProfileNamerFactory(Clock clock) {
+    public GoTemplateProfileNamerFactory(Clock clock) {
         this.clock = clock;
     }
 
     @Override
     public ProfileNamer create(String profileFormat) {
-        return PebbleProfileNamer.compile(profileFormat, null, clock);
+        return GoTemplateProfileNamer.compile(profileFormat, null, clock);
     }
 }
