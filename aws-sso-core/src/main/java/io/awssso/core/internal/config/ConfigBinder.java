@@ -9,6 +9,7 @@ import io.awssso.core.internal.config.YamlNode.Scalar;
 import io.awssso.core.internal.config.YamlNode.Sequence;
 import io.awssso.core.internal.env.Environment;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -51,9 +52,15 @@ final class ConfigBinder {
     /** It becomes an ini section name, {@code [sso-session NAME]}, in ~/.aws/config. */
     private static final Pattern SSO_SESSION = Pattern.compile("[^\\s\\[\\]#;]{1,128}");
     private static final Pattern IPV6_LOOPBACK = Pattern.compile("(0{0,4}:){2,7}0{0,3}1");
-    private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,12}");
-    private static final Pattern SCIENTIFIC = Pattern.compile("[0-9]+(\\.[0-9]+)?[eE]\\+?[0-9]{1,3}");
+    /** Plain decimal digits: an account id key written the ordinary way. */
+    private static final Pattern DECIMAL_KEY = Pattern.compile("[0-9]+");
+    /** What Go's {@code ParseInt(s, 10, 64)} reads (the range is checked separately). */
+    private static final Pattern SIGNED_DECIMAL = Pattern.compile("[-+]?[0-9]+");
+    /** A decimal float, the part of Go's {@code ParseFloat} syntax an account key can use. */
+    private static final Pattern GO_FLOAT =
+            Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+    /** Go's {@code strconv.ParseBool}, plus the empty string its weak decoder reads as false. */
+    private static final Map<String, Boolean> GO_BOOLS = goBools();
     private static final String MERGE_TAG = "tag:yaml.org,2002:merge";
     private static final List<UrlAction> PROFILE_URL_ACTIONS = List.of(UrlAction.CLIP,
             UrlAction.EXEC, UrlAction.OPEN, UrlAction.GRANTED_CONTAINERS,
@@ -63,7 +70,6 @@ final class ConfigBinder {
     private final Environment env;
     private final ConfigLocation location;
     private final Map<Mapping, Map<String, Field>> merged = new IdentityHashMap<>();
-    private final List<Located<UrlAction>> authUrlActions = new ArrayList<>();
 
     ConfigBinder(Problems problems, Environment env, ConfigLocation location) {
         this.problems = problems;
@@ -71,8 +77,19 @@ final class ConfigBinder {
         this.location = location;
     }
 
-    /** A key as written, where it is, and its value. */
-    record Field(String key, Position at, YamlNode value) {
+    /** A key as written, where it is, its value, and the key's node (how it was written). */
+    record Field(String key, Position at, YamlNode value, YamlNode keyNode) {
+    }
+
+    private static Map<String, Boolean> goBools() {
+        Map<String, Boolean> m = new java.util.HashMap<>();
+        for (String t : List.of("1", "t", "T", "TRUE", "true", "True")) {
+            m.put(t, true);
+        }
+        for (String f : List.of("0", "f", "F", "FALSE", "false", "False", "")) {
+            m.put(f, false);
+        }
+        return Map.copyOf(m);
     }
 
     /** The config, or empty when problems were recorded. */
@@ -97,42 +114,9 @@ final class ConfigBinder {
 
     /** The config, or {@code null} once any problem is recorded (the caller then throws). */
     private AwsSsoConfig top(Section s) {
-        Optional<Field> firefox = s.field("FirefoxOpenUrlInContainer");
-        Located<UrlAction> urlAction = s.enumValue("UrlAction", UrlAction::fromConfigName,
-                UrlAction.names()).orElse(new Located<>(UrlAction.OPEN, s.at));
-        if (s.bool("FirefoxOpenUrlInContainer").orElse(false)) {
-            urlAction = new Located<>(UrlAction.OPEN_URL_IN_CONTAINER, firefox.get().at());
-        }
-        firefox.ifPresent(f -> problems.warn(f.at(), "FirefoxOpenUrlInContainer",
-                "deprecated; write 'UrlAction: open-url-in-container' instead"));
-
-        Optional<Located<UrlAction>> profilesAction = s.enumValue("ConfigProfilesUrlAction",
-                n -> UrlAction.fromConfigName(n).filter(PROFILE_URL_ACTIONS::contains),
-                names(PROFILE_URL_ACTIONS));
-        Optional<Located<UrlAction>> legacyProfilesAction = s.enumValue("ConfigUrlAction",
-                n -> UrlAction.fromConfigName(n).filter(PROFILE_URL_ACTIONS::contains),
-                names(PROFILE_URL_ACTIONS));
-        s.field("ConfigUrlAction").ifPresent(f -> problems.warn(f.at(), "ConfigUrlAction",
-                "deprecated; write ConfigProfilesUrlAction instead"));
-        Located<UrlAction> configProfilesUrlAction = profilesAction.or(() -> legacyProfilesAction)
-                .orElse(new Located<>(urlAction.value() == UrlAction.PRINT
-                        || urlAction.value() == UrlAction.PRINT_URL ? UrlAction.OPEN
-                        : urlAction.value(), urlAction.at()));
-
-        UrlAction defaultAuthAction = urlAction.value();
-        Map<String, SsoConfig> instances = instances(s, defaultAuthAction);
-
-        List<String> execCommand = urlExecCommand(s, urlAction, configProfilesUrlAction);
-        if (urlAction.value().isContainer() != configProfilesUrlAction.value().isContainer()
-                && (urlAction.value() == UrlAction.EXEC
-                        || configProfilesUrlAction.value() == UrlAction.EXEC)) {
-            Located<UrlAction> exec = urlAction.value() == UrlAction.EXEC ? urlAction
-                    : configProfilesUrlAction;
-            problems.error(exec.at(), urlAction.value() == UrlAction.EXEC ? "UrlAction"
-                    : "ConfigProfilesUrlAction", "cannot be 'exec' when only one of UrlAction"
-                    + " and ConfigProfilesUrlAction is a container action (both share"
-                    + " UrlExecCommand)");
-        }
+        UrlActions actions = urlActions(s);
+        Map<String, SsoConfig> instances = instances(s, actions.beforeMigration().value());
+        List<String> execCommand = urlExecCommand(s);
 
         Optional<String> secureStore = s.text("SecureStore").flatMap(name -> {
             String n = name.toLowerCase(Locale.ROOT);
@@ -175,10 +159,11 @@ final class ConfigBinder {
         Path jsonStore = s.pathValue("JsonStore").orElse(location.defaultJsonStore());
         String collection = s.text("SecretServiceCollection").filter(c -> !c.isBlank())
                 .orElse("awsssocli");
-        Map<String, String> configVariables = s.stringMap("ConfigVariables").orElse(Map.of());
+        Map<String, String> configVariables = configVariables(s);
         String firstTag = s.text("FirstTag").orElse("");
         boolean fullTextSearch = s.bool("FullTextSearch").orElse(true);
-        List<String> primaryTags = s.list("AccountPrimaryTag")
+        // aws-sso-cli puts its defaults back when the list is empty.
+        List<String> primaryTags = s.list("AccountPrimaryTag").filter(l -> !l.isEmpty())
                 .orElse(List.of("AccountName", "AccountAlias", "Email"));
         Map<String, String> promptColors = promptColors(s);
         List<String> listFields = listFields(s);
@@ -187,11 +172,73 @@ final class ConfigBinder {
             return null;
         }
         return new AwsSsoConfig(instances, defaultSso, defaultRegion, authWorkflow, autoLogin,
-                autoConfigCheck, cacheRefresh, threads, maxRetry, maxBackoff, urlAction.value(),
-                browser, execCommand, consoleDuration, binaryPath, configProfilesUrlAction.value(),
-                logLevel, logLines, historyLimit, historyMinutes, secureStore, jsonStore,
-                collection, onePassword, profileFormat, configVariables, firstTag, fullTextSearch,
-                primaryTags, promptColors, listFields, envVarTags);
+                autoConfigCheck, cacheRefresh, threads, maxRetry, maxBackoff,
+                actions.urlAction().value(), browser, execCommand, consoleDuration, binaryPath,
+                actions.configProfilesUrlAction(), logLevel, logLines, historyLimit,
+                historyMinutes, secureStore, jsonStore, collection, onePassword, profileFormat,
+                configVariables, firstTag, fullTextSearch, primaryTags, promptColors, listFields,
+                envVarTags);
+    }
+
+    /**
+     * The URL actions after the deprecated keys are upgraded.
+     *
+     * @param beforeMigration {@code UrlAction} as written: aws-sso-cli hands it to each instance's
+     *     {@code AuthUrlAction} before it applies {@code FirefoxOpenUrlInContainer}, so login keeps
+     *     opening the browser while the console opens containers
+     * @param urlAction {@code UrlAction} after {@code FirefoxOpenUrlInContainer: true}
+     * @param configProfilesUrlAction {@code ConfigProfilesUrlAction}, else the deprecated
+     *     {@code ConfigUrlAction}, else following {@code UrlAction}
+     */
+    private record UrlActions(Located<UrlAction> beforeMigration, Located<UrlAction> urlAction,
+            UrlAction configProfilesUrlAction) {
+    }
+
+    private UrlActions urlActions(Section s) {
+        Located<UrlAction> written = s.urlAction("UrlAction", UrlAction.names(), a -> true)
+                .orElse(new Located<>(UrlAction.OPEN, s.at));
+        Located<UrlAction> urlAction = written;
+        Optional<Field> firefox = s.field("FirefoxOpenUrlInContainer");
+        if (s.bool("FirefoxOpenUrlInContainer").orElse(false)) {
+            urlAction = new Located<>(UrlAction.OPEN_URL_IN_CONTAINER, firefox.get().at());
+            problems.warn(firefox.get().at(), "FirefoxOpenUrlInContainer", "deprecated; read as"
+                    + " 'UrlAction: open-url-in-container' (it needs UrlExecCommand, e.g."
+                    + " [firefox, \"%s\"]); write that instead");
+        } else {
+            firefox.ifPresent(f -> problems.warn(f.at(), "FirefoxOpenUrlInContainer",
+                    "deprecated and not true, so it changes nothing; remove it"));
+        }
+
+        // aws-sso-cli's own default for ConfigProfilesUrlAction is 'open': only a key written
+        // empty lets ConfigUrlAction or UrlAction stand in. Its exec/container check sees that.
+        Optional<Field> profilesField = s.field("ConfigProfilesUrlAction");
+        boolean profilesEmpty = profilesField.isPresent()
+                && s.text("ConfigProfilesUrlAction").filter(t -> !t.isBlank()).isEmpty();
+        Optional<Located<UrlAction>> profiles = s.urlAction("ConfigProfilesUrlAction",
+                names(PROFILE_URL_ACTIONS), PROFILE_URL_ACTIONS::contains);
+        Optional<Located<UrlAction>> legacy = s.urlAction("ConfigUrlAction",
+                names(PROFILE_URL_ACTIONS), PROFILE_URL_ACTIONS::contains);
+        s.field("ConfigUrlAction").ifPresent(f -> problems.warn(f.at(), "ConfigUrlAction",
+                "deprecated; " + (profiles.isPresent() ? "ConfigProfilesUrlAction is set, so it"
+                        + " is ignored; remove it" : "read as ConfigProfilesUrlAction; write"
+                        + " that instead")));
+        Located<UrlAction> follows = new Located<>(urlAction.value() == UrlAction.PRINT
+                || urlAction.value() == UrlAction.PRINT_URL ? UrlAction.OPEN
+                : urlAction.value(), urlAction.at());
+        Located<UrlAction> profilesAction = profiles.or(() -> legacy).orElse(follows);
+
+        Located<UrlAction> checked = profiles.isPresent() ? profiles.get()
+                : profilesEmpty ? legacy.orElse(follows) : new Located<>(UrlAction.OPEN, s.at);
+        Located<UrlAction> url = urlAction;
+        if (url.value().isContainer() != checked.value().isContainer()
+                && (url.value() == UrlAction.EXEC || checked.value() == UrlAction.EXEC)) {
+            boolean urlExec = url.value() == UrlAction.EXEC;
+            problems.error(urlExec ? url.at() : checked.at(), urlExec ? "UrlAction"
+                    : "ConfigProfilesUrlAction", "cannot be 'exec' when only one of UrlAction"
+                    + " and ConfigProfilesUrlAction is a container action (both share"
+                    + " UrlExecCommand)");
+        }
+        return new UrlActions(written, urlAction, profilesAction.value());
     }
 
     // ---- SSOConfig ---------------------------------------------------------------------------
@@ -205,11 +252,13 @@ final class ConfigBinder {
                     + " us-east-1, StartUrl: https://d-1234567890.awsapps.com/start}}'");
             return result;
         }
-        Optional<Map<String, Field>> entries = mapping(field.get(), "SSOConfig");
+        Optional<Map<String, Field>> entries = mapEntries(field.get(), "SSOConfig");
         if (entries.isEmpty()) {
             return result;
         }
-        if (entries.get().isEmpty()) {
+        boolean listWithItems = field.get().value() instanceof Sequence seq
+                && seq.items().stream().anyMatch(i -> !isNull(i));
+        if (entries.get().isEmpty() && !listWithItems) {
             problems.error(field.get().value().position(), "SSOConfig",
                     "names no SSO instance; add at least one with SSORegion and StartUrl");
         }
@@ -230,13 +279,11 @@ final class ConfigBinder {
             return Optional.empty();
         }
         Section s = section.get();
-        Optional<String> region = s.required("SSORegion").flatMap(r -> checkRegion(s, "SSORegion", r));
+        Optional<String> region = s.required("SSORegion").map(r -> checkRegion(s, "SSORegion", r));
         Optional<String> startUrl = s.required("StartUrl").flatMap(u -> checkStartUrl(s, u));
         Optional<String> defaultRegion = s.region("DefaultRegion");
-        Optional<Located<UrlAction>> explicitAuthAction = s.enumValue("AuthUrlAction",
-                UrlAction::fromConfigName, UrlAction.names());
-        explicitAuthAction.ifPresent(authUrlActions::add);
-        UrlAction authAction = explicitAuthAction.map(Located::value).orElse(defaultAuthAction);
+        UrlAction authAction = s.urlAction("AuthUrlAction", UrlAction.names(), a -> true)
+                .map(Located::value).orElse(defaultAuthAction);
         Map<AccountId, AccountConfig> accounts = accounts(s);
         Optional<String> cliSession = s.text("AwsCliSsoSession").filter(v -> {
             boolean ok = SSO_SESSION.matcher(v).matches();
@@ -253,10 +300,25 @@ final class ConfigBinder {
                 authAction, accounts, cliSession));
     }
 
+    /**
+     * A start URL that is not even an absolute URL is an error (nothing could log in with it); one
+     * that is not https, or plain http to a host other than this machine, only a warning:
+     * aws-sso-cli accepts any text, and the URL only names the instance to AWS.
+     */
     private Optional<String> checkStartUrl(Section s, String url) {
-        String problem = startUrlProblem(url.strip());
+        String u = url.strip();
+        String problem = startUrlProblem(u);
         if (problem == null) {
-            return Optional.of(url.strip());
+            return Optional.of(u);
+        }
+        try {
+            URI uri = new URI(u);
+            if (uri.isAbsolute() && !uri.isOpaque() && uri.getHost() != null) {
+                problems.warn(s.valueAt("StartUrl"), s.path("StartUrl"), problem);
+                return Optional.of(u);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
         }
         problems.error(s.valueAt("StartUrl"), s.path("StartUrl"), problem);
         return Optional.empty();
@@ -281,7 +343,7 @@ final class ConfigBinder {
         }
         if (scheme.equals("http")) {
             return isLoopback(uri.getHost()) ? null
-                    : "must use https (plain http is allowed only for loopback hosts), got '"
+                    : "should use https (plain http is meant only for loopback hosts), got '"
                             + YamlNode.Snippet.of(url) + "'";
         }
         return expected;
@@ -316,20 +378,17 @@ final class ConfigBinder {
         Map<AccountId, AccountConfig> result = new LinkedHashMap<>();
         Map<AccountId, Position> seen = new LinkedHashMap<>();
         Optional<Map<String, Field>> entries = instance.field("Accounts")
-                .filter(f -> !isNull(f.value()))
-                .flatMap(f -> mapping(f, instance.path("Accounts")));
+                .flatMap(f -> mapEntries(f, instance.path("Accounts")));
         for (Field f : entries.orElse(Map.of()).values()) {
-            Optional<AccountId> id = accountIdKey(f.key());
-            String path = instance.path("Accounts") + "." + id.map(AccountId::value).orElse(f.key());
+            Optional<AccountId> id = accountId(f, instance.path("Accounts"));
             if (id.isEmpty()) {
-                problems.error(f.at(), path, "'" + YamlNode.Snippet.of(f.key()) + "' is not an"
-                        + " account id; expected up to 12 decimal digits, e.g. \"012345678901\"");
                 continue;
             }
+            String path = instance.path("Accounts") + "." + id.get().value();
             Position earlier = seen.putIfAbsent(id.get(), f.at());
             if (earlier != null) {
-                problems.error(f.at(), path, "account " + id.get() + " appears twice (also on"
-                        + " line " + earlier.line() + ")");
+                problems.warn(f.at(), path, "account " + id.get() + " appears twice (also on"
+                        + " line " + earlier.line() + "); this one is ignored");
                 continue;
             }
             account(f, path, id.get()).ifPresent(a -> result.put(a.id(), a));
@@ -338,22 +397,89 @@ final class ConfigBinder {
     }
 
     /**
-     * An account id written as a YAML key: digits (padded to twelve; never octal, whatever the
-     * leading zeros) or the scientific notation some YAML writers produce for large numbers.
+     * An account id written as a YAML key, read as aws-sso-cli reads it: the key's text parsed as
+     * a base-10 64-bit integer, or as a float when it holds {@code e+}; 0 to 999999999999.
+     * Forms only a YAML reader could love ({@code 0x1F}, {@code 1.5e+0}) load with a warning.
+     */
+    private Optional<AccountId> accountId(Field f, String accountsPath) {
+        String key = f.key();
+        Optional<AccountId> id = f.keyNode() instanceof Scalar s && s.plain()
+                ? plainAccountId(GoScalar.of(s)) : accountIdKey(key);
+        if (id.isEmpty()) {
+            problems.error(f.at(), accountsPath + "." + key, "'" + YamlNode.Snippet.of(key)
+                    + "' is not an account id; expected up to 12 decimal digits (leading zeros"
+                    + " allowed), e.g. \"012345678901\"");
+            return id;
+        }
+        String path = accountsPath + "." + id.get().value();
+        String t = key.strip();
+        if (f.keyNode() instanceof Scalar s && s.plain() && GoScalar.of(s).isLegacyOctal()
+                && t.chars().allMatch(c -> c >= '0' && c <= '7')) {
+            problems.warn(f.at(), path, "read as account " + id.get().value() + "; aws-sso-cli"
+                    + " reads an unquoted number with a leading zero and only the digits 0-7 as"
+                    + " octal (a different account): quote it, \"" + t + "\"");
+        } else if (!DECIMAL_KEY.matcher(t).matches()) {
+            problems.warn(f.at(), path, "'" + YamlNode.Snippet.of(key) + "' is read as account "
+                    + id.get().value() + "; write the twelve digits in quotes, \""
+                    + id.get().value() + "\"");
+        }
+        return id;
+    }
+
+    /** A plain (unquoted) key: what go-yaml makes of it, then aws-sso-cli's conversion. */
+    private static Optional<AccountId> plainAccountId(GoScalar key) {
+        switch (key.kind()) {
+            case INT:
+                if (DECIMAL_KEY.matcher(key.text().strip()).matches()) {
+                    // Base 10 always: the leading-zero octal reading is go-yaml's, not the intent.
+                    return accountIdKey(key.text().strip());
+                }
+                return inRange(key.integer());
+            case FLOAT:
+                double d = key.number();
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    return Optional.empty();
+                }
+                // A float key reaches aws-sso-cli's parser in Go's %v form: from 1e6 up that has
+                // "e+" and is read as a float and truncated; below, only a whole number parses.
+                if (Math.abs(d) >= 1e6 || d == Math.rint(d)) {
+                    return inRange(new BigDecimal(d).toBigInteger());
+                }
+                return Optional.empty();
+            case STRING:
+                return accountIdKey(key.text());
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static Optional<AccountId> inRange(BigInteger n) {
+        return n.signum() >= 0 && n.compareTo(BigInteger.valueOf(AccountId.MAX)) <= 0
+                ? Optional.of(AccountId.of(n.longValueExact())) : Optional.empty();
+    }
+
+    /**
+     * aws-sso-cli's account id parse of a key's text: {@code e+} means a float (truncated),
+     * anything else a base-10 64-bit integer with an optional sign; 0 to 999999999999.
      */
     static Optional<AccountId> accountIdKey(String raw) {
         String t = raw.strip();
-        if (DIGITS.matcher(t).matches()) {
-            return Optional.of(AccountId.parse(t));
-        }
-        if (SCIENTIFIC.matcher(t).matches()) {
-            BigDecimal number = new BigDecimal(t);
-            if (number.compareTo(BigDecimal.valueOf(AccountId.MAX)) <= 0
-                    && number.stripTrailingZeros().scale() <= 0) {
-                return Optional.of(AccountId.of(number.longValueExact()));
+        if (t.contains("e+")) {
+            if (!GO_FLOAT.matcher(t).matches()) {
+                return Optional.empty();
+            }
+            try {
+                double d = Double.parseDouble(t);
+                return Double.isFinite(d) ? inRange(new BigDecimal(d).toBigInteger())
+                        : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty();
             }
         }
-        return Optional.empty();
+        if (!SIGNED_DECIMAL.matcher(t).matches()) {
+            return Optional.empty();
+        }
+        return inRange(new BigInteger(t));
     }
 
     private Optional<AccountConfig> account(Field f, String path, AccountId id) {
@@ -363,8 +489,8 @@ final class ConfigBinder {
         }
         Section s = section.get();
         Map<String, RoleConfig> roles = new LinkedHashMap<>();
-        Optional<Map<String, Field>> entries = s.field("Roles").filter(r -> !isNull(r.value()))
-                .flatMap(r -> mapping(r, s.path("Roles")));
+        Optional<Map<String, Field>> entries = s.field("Roles")
+                .flatMap(r -> mapEntries(r, s.path("Roles")));
         for (Field r : entries.orElse(Map.of()).values()) {
             role(r, s.path("Roles") + "." + r.key()).ifPresent(role -> roles.put(role.name(), role));
         }
@@ -373,46 +499,45 @@ final class ConfigBinder {
     }
 
     private Optional<RoleConfig> role(Field f, String path) {
-        if (!ROLE_NAME.matcher(f.key()).matches()) {
+        if (f.key().isBlank() || f.key().contains(":")) {
             problems.error(f.at(), path, "'" + YamlNode.Snippet.of(f.key()) + "' is not an IAM"
                     + " role name (1 to 64 letters, digits and +=,.@_-)");
             return Optional.empty();
+        }
+        if (!ROLE_NAME.matcher(f.key()).matches()) {
+            problems.warn(f.at(), path, "'" + YamlNode.Snippet.of(f.key()) + "' is not an IAM"
+                    + " role name (1 to 64 letters, digits and +=,.@_-), so it can match no role");
         }
         Optional<Section> section = section(f, path, ROLE_KEYS, false);
         if (section.isEmpty()) {
             return Optional.empty();
         }
         Section s = section.get();
-        Optional<RoleArn> via = s.text("Via").flatMap(v -> {
+        Optional<RoleArn> via = s.text("Via").filter(v -> !v.isBlank()).flatMap(v -> {
             try {
-                if (v.strip().startsWith("arn:")) {
-                    return Optional.of(RoleArn.parse(v));
-                }
+                return Optional.of(RoleArn.parse(v));
             } catch (IllegalArgumentException e) {
-                // reported below
+                problems.error(s.valueAt("Via"), s.path("Via"), "'" + YamlNode.Snippet.of(v)
+                        + "' is not a role ARN; expected arn:aws:iam::<account>:role/<name> or"
+                        + " <account>:<name>");
+                return Optional.empty();
             }
-            problems.error(s.valueAt("Via"), s.path("Via"), "'" + YamlNode.Snippet.of(v)
-                    + "' is not a role ARN; expected arn:aws:iam::<account>:role/<name>");
-            return Optional.empty();
         });
-        Optional<String> sourceIdentity = s.text("SourceIdentity").filter(v -> {
+        Optional<String> sourceIdentity = s.text("SourceIdentity").filter(v -> !v.isEmpty());
+        sourceIdentity.ifPresent(v -> {
             String problem = v.toLowerCase(Locale.ROOT).startsWith("aws:")
                     ? "must not start with 'aws:' (AWS reserves that prefix)"
                     : SOURCE_IDENTITY.matcher(v).matches() ? null
                     : "must be 2 to 64 letters, digits and +=,.@_-";
             if (problem != null) {
-                problems.error(s.valueAt("SourceIdentity"), s.path("SourceIdentity"), problem);
+                problems.warn(s.valueAt("SourceIdentity"), s.path("SourceIdentity"), problem
+                        + "; AWS will refuse the role chain");
             }
-            return problem == null;
         });
-        Optional<String> externalId = s.text("ExternalId").filter(v -> {
-            boolean ok = EXTERNAL_ID.matcher(v).matches();
-            if (!ok) {
-                problems.error(s.valueAt("ExternalId"), s.path("ExternalId"),
-                        "must be 2 to 1224 letters, digits and +=,.@:/_-");
-            }
-            return ok;
-        });
+        Optional<String> externalId = s.text("ExternalId").filter(v -> !v.isEmpty());
+        externalId.filter(v -> !EXTERNAL_ID.matcher(v).matches()).ifPresent(v ->
+                problems.warn(s.valueAt("ExternalId"), s.path("ExternalId"), "must be 2 to 1224"
+                        + " letters, digits and +=,.@:/_-; AWS will refuse the role chain"));
         return Optional.of(new RoleConfig(f.key(), s.text("Profile").filter(p -> !p.isBlank()),
                 s.region("DefaultRegion"), s.stringMap("Tags").orElse(Map.of()), via, externalId,
                 sourceIdentity));
@@ -420,35 +545,20 @@ final class ConfigBinder {
 
     // ---- top-level details --------------------------------------------------------------------
 
-    private List<String> urlExecCommand(Section s, Located<UrlAction> urlAction,
-            Located<UrlAction> profilesAction) {
+    /**
+     * {@code UrlExecCommand}, never refused at load: aws-sso-cli checks it only when it opens a
+     * URL, and so does the URL opener here. A shape that cannot work is a warning now.
+     */
+    private List<String> urlExecCommand(Section s) {
         List<String> command = new ArrayList<>(s.list("UrlExecCommand").orElse(List.of()));
-        Position needed = null;
-        String neededBy = null;
-        for (Located<UrlAction> action : List.of(urlAction, profilesAction)) {
-            if (action.value().usesExecCommand() && needed == null) {
-                needed = action.at();
-                neededBy = action.value().configName();
-            }
-        }
-        for (Located<UrlAction> action : authUrlActions) {
-            if (action.value().usesExecCommand() && needed == null) {
-                needed = action.at();
-                neededBy = action.value().configName();
-            }
-        }
-        boolean present = s.field("UrlExecCommand").filter(f -> !isNull(f.value())).isPresent();
-        if (present || needed != null) {
+        if (!command.isEmpty()) {
             long withUrl = command.stream().filter(c -> c.contains("%s")).count();
             if (command.size() < 2 || withUrl != 1) {
-                Position at = present ? s.valueAt("UrlExecCommand") : needed;
-                problems.error(at, "UrlExecCommand", (neededBy == null ? ""
-                        : "the URL action '" + neededBy + "' runs UrlExecCommand, which ")
-                        + "must be a program and its arguments (at least 2 elements) with exactly"
-                        + " one containing %s for the URL, e.g. [firefox, \"%s\"]");
+                problems.warn(s.valueAt("UrlExecCommand"), "UrlExecCommand", "must be a program"
+                        + " and its arguments (at least 2 elements) with exactly one containing"
+                        + " %s for the URL, e.g. [firefox, \"%s\"]; opening a URL with it will"
+                        + " fail");
             }
-        }
-        if (!command.isEmpty()) {
             command.set(0, env.expandTilde(command.get(0)));
         }
         return command;
@@ -460,7 +570,8 @@ final class ConfigBinder {
                 .flatMap(f -> section(f, "OnePassword", ONE_PASSWORD_KEYS, false));
         if (section.isPresent()) {
             Section s = section.get();
-            String authType = s.text("AuthType").map(a -> a.toLowerCase(Locale.ROOT))
+            String authType = s.text("AuthType").filter(a -> !a.isBlank())
+                    .map(a -> a.toLowerCase(Locale.ROOT))
                     .filter(a -> {
                         boolean ok = a.equals(OnePasswordConfig.DESKTOP)
                                 || a.equals(OnePasswordConfig.SERVICE_ACCOUNT);
@@ -496,27 +607,45 @@ final class ConfigBinder {
         return migrated;
     }
 
+    /** Values as written; one that is not a single value is skipped with a warning. */
+    private Map<String, String> configVariables(Section top) {
+        Map<String, String> values = new LinkedHashMap<>();
+        Optional<Map<String, Field>> entries = top.field("ConfigVariables")
+                .flatMap(f -> mapEntries(f, "ConfigVariables"));
+        for (Field f : entries.orElse(Map.of()).values()) {
+            if (f.value() instanceof Scalar v) {
+                values.put(f.key(), v.isNull() ? "" : v.value());
+            } else {
+                problems.warn(f.value().position(), "ConfigVariables." + f.key(), "expected a"
+                        + " single value for an ~/.aws/config line, found " + f.value().kind()
+                        + "; ignored");
+            }
+        }
+        return values;
+    }
+
+    /**
+     * aws-sso-cli ignores unknown names here and shows an unknown colour as the terminal's default
+     * colour; both are warnings, read the same way.
+     */
     private Map<String, String> promptColors(Section top) {
         Map<String, String> colors = new LinkedHashMap<>(KnownNames.DEFAULT_PROMPT_COLORS);
-        Optional<Map<String, Field>> entries = top.field("PromptColors")
-                .filter(f -> !isNull(f.value())).flatMap(f -> mapping(f, "PromptColors"));
-        for (Field f : entries.orElse(Map.of()).values()) {
+        Optional<Section> section = top.field("PromptColors").filter(f -> !isNull(f.value()))
+                .flatMap(f -> section(f, "PromptColors",
+                        List.copyOf(KnownNames.DEFAULT_PROMPT_COLORS.keySet()), false));
+        for (Field f : section.map(s -> s.fields.values()).orElse(List.of())) {
             String path = "PromptColors." + f.key();
-            if (!colors.containsKey(f.key())) {
-                problems.error(f.at(), path, "unknown prompt colour setting" + suggestion(f.key(),
-                        KnownNames.DEFAULT_PROMPT_COLORS.keySet()) + "; valid names: "
-                        + String.join(", ", KnownNames.DEFAULT_PROMPT_COLORS.keySet()));
-                continue;
-            }
-            scalarText(f.value(), path).ifPresent(c -> {
-                String wanted = c.equalsIgnoreCase("DarkGray") ? "DarkGrey" : c;
+            section.get().text(f.key()).ifPresent(c -> {
+                String wanted = c.equalsIgnoreCase("DarkGray") ? "DarkGrey" : c.strip();
                 Optional<String> color = KnownNames.COLORS.stream()
                         .filter(k -> k.equalsIgnoreCase(wanted)).findFirst();
                 if (color.isPresent()) {
                     colors.put(f.key(), color.get());
                 } else {
-                    problems.error(f.value().position(), path, "unknown colour '"
-                            + YamlNode.Snippet.of(c) + "'; valid colours: "
+                    colors.put(f.key(), "DefaultColor");
+                    problems.warn(f.value().position(), path, "unknown colour '"
+                            + YamlNode.Snippet.of(c) + "', read as DefaultColor" + suggestion(c,
+                                    KnownNames.COLORS) + "; valid colours: "
                             + String.join(", ", KnownNames.COLORS));
                 }
             });
@@ -524,47 +653,56 @@ final class ConfigBinder {
         return colors;
     }
 
+    /**
+     * Unknown names are kept: aws-sso-cli refuses them only when {@code list} runs with the
+     * configured fields, and so does {@code list} here ({@code unsupported field}).
+     */
     private List<String> listFields(Section top) {
+        List<String> defaults = List.of("AccountIdPad", "AccountAlias", "RoleName", "Profile",
+                "Expires");
+        Optional<List<String>> names = top.list("ListFields");
+        if (names.isEmpty()) {
+            return defaults;
+        }
+        if (names.get().isEmpty()) {
+            problems.warn(top.valueAt("ListFields"), "ListFields", "empty; the default columns"
+                    + " are used: " + String.join(", ", defaults));
+            return defaults;
+        }
         List<String> fields = new ArrayList<>();
-        Optional<Sequence> seq = top.field("ListFields").filter(f -> !isNull(f.value()))
-                .flatMap(f -> sequence(f.value(), "ListFields"));
-        if (seq.isEmpty()) {
-            return List.of("AccountIdPad", "AccountAlias", "RoleName", "Profile", "Expires");
-        }
-        List<YamlNode> items = seq.get().items();
-        for (int i = 0; i < items.size(); i++) {
-            YamlNode item = items.get(i);
+        Position at = top.valueAt("ListFields");
+        List<YamlNode> items = top.field("ListFields").map(Field::value)
+                .filter(v -> v instanceof Sequence).map(v -> ((Sequence) v).items())
+                .orElse(List.of());
+        for (int i = 0; i < names.get().size(); i++) {
+            String name = names.get().get(i);
+            Position itemAt = i < items.size() ? items.get(i).position() : at;
             String path = "ListFields[" + i + "]";
-            scalarText(item, path).ifPresent(name -> {
-                String renamed = KnownNames.RENAMED_LIST_FIELDS.get(name);
-                if (renamed != null) {
-                    problems.warn(item.position(), path,
-                            "'" + name + "' is deprecated; read as '" + renamed + "'");
-                    fields.add(renamed);
-                } else if (KnownNames.LIST_FIELDS.contains(name)) {
-                    fields.add(name);
-                } else {
-                    problems.error(item.position(), path, "unknown list field '"
-                            + YamlNode.Snippet.of(name) + "'" + suggestion(name,
-                                    KnownNames.LIST_FIELDS) + "; valid fields: "
-                            + String.join(", ", KnownNames.LIST_FIELDS));
-                }
-            });
-        }
-        if (items.isEmpty()) {
-            problems.error(seq.get().position(), "ListFields", "needs at least one field; valid"
-                    + " fields: " + String.join(", ", KnownNames.LIST_FIELDS));
+            String renamed = KnownNames.RENAMED_LIST_FIELDS.get(name);
+            if (renamed != null) {
+                problems.warn(itemAt, path, "'" + name + "' is deprecated; read as '" + renamed
+                        + "'");
+                fields.add(renamed);
+                continue;
+            }
+            if (!KnownNames.LIST_FIELDS.contains(name)) {
+                problems.warn(itemAt, path, "unknown list field '" + YamlNode.Snippet.of(name)
+                        + "'; 'list' without fields will fail" + suggestion(name,
+                                KnownNames.LIST_FIELDS) + "; valid fields: "
+                        + String.join(", ", KnownNames.LIST_FIELDS));
+            }
+            fields.add(name);
         }
         return fields;
     }
 
-    private Optional<String> checkRegion(Section s, String key, String region) {
-        if (REGION.matcher(region).matches()) {
-            return Optional.of(region);
+    /** A region name that does not look like one is a warning; the value is used as written. */
+    private String checkRegion(Section s, String key, String region) {
+        if (!REGION.matcher(region).matches()) {
+            problems.warn(s.valueAt(key), s.path(key), "'" + YamlNode.Snippet.of(region)
+                    + "' is not an AWS region name like us-east-1");
         }
-        problems.error(s.valueAt(key), s.path(key), "'" + YamlNode.Snippet.of(region)
-                + "' is not an AWS region name like us-east-1");
-        return Optional.empty();
+        return region;
     }
 
     // ---- generic walking ----------------------------------------------------------------------
@@ -601,8 +739,14 @@ final class ConfigBinder {
             return field(key).map(f -> f.value().position()).orElse(at);
         }
 
+        /** The value as go-yaml resolves it; empty when absent or null (the default applies). */
+        Optional<GoScalar> scalar(String key) {
+            return field(key).flatMap(f -> goScalar(f.value(), path(key)));
+        }
+
+        /** A string, weakly converted ({@code true} is {@code "1"}, {@code 010} is {@code "8"}). */
         Optional<String> text(String key) {
-            return field(key).flatMap(f -> scalarText(f.value(), path(key)));
+            return scalar(key).map(GoScalar::weakString);
         }
 
         Optional<String> required(String key) {
@@ -626,7 +770,7 @@ final class ConfigBinder {
         }
 
         Optional<String> region(String key) {
-            return text(key).flatMap(r -> checkRegion(this, key, r));
+            return text(key).filter(r -> !r.isBlank()).map(r -> checkRegion(this, key, r));
         }
 
         Optional<Path> pathValue(String key) {
@@ -640,37 +784,61 @@ final class ConfigBinder {
             });
         }
 
+        /**
+         * A bool the way aws-sso-cli's decoder takes one: YAML's true/false, a number (non-zero is
+         * true), or a string Go's {@code ParseBool} knows ({@code 1}, {@code t}, {@code TRUE}...;
+         * empty is false). {@code yes} and {@code on} are refused there, so here too.
+         */
         Optional<Boolean> bool(String key) {
-            return text(key).flatMap(v -> {
-                if (v.equalsIgnoreCase("true")) {
-                    return Optional.of(true);
+            return scalar(key).flatMap(v -> {
+                switch (v.kind()) {
+                    case BOOL:
+                    case INT:
+                        return Optional.of(!v.weakString().equals("0"));
+                    case FLOAT:
+                        return Optional.of(v.number() != 0);
+                    default:
+                        break;
                 }
-                if (v.equalsIgnoreCase("false")) {
-                    return Optional.of(false);
+                Boolean b = GO_BOOLS.get(v.text());
+                if (b != null) {
+                    return Optional.of(b);
                 }
                 problems.error(valueAt(key), path(key), "expected true or false, found '"
-                        + YamlNode.Snippet.of(v) + "'");
+                        + YamlNode.Snippet.of(v.text()) + "'");
                 return Optional.empty();
             });
         }
 
+        /**
+         * A whole number the way aws-sso-cli's decoder takes one: a YAML integer, a float
+         * (truncated), a bool (1 or 0), or a string Go's {@code ParseInt(s, 0, 64)} reads (empty is
+         * 0). Outside {@code min..max} it is a warning and the nearest bound is used.
+         */
         Optional<Integer> integer(String key, int min, int max) {
-            return text(key).flatMap(v -> {
-                String t = v.strip();
-                if (!INTEGER.matcher(t).matches()) {
+            return scalar(key).flatMap(v -> {
+                BigInteger n = switch (v.kind()) {
+                    case INT -> v.integer();
+                    case BOOL -> v.weakString().equals("1") ? BigInteger.ONE : BigInteger.ZERO;
+                    case FLOAT -> Double.isFinite(v.number())
+                            ? new BigDecimal(v.number()).toBigInteger() : null;
+                    default -> v.text().isEmpty() ? BigInteger.ZERO
+                            : GoScalar.parseGoInteger(v.text(), true);
+                };
+                if (n == null || n.bitLength() > 63) {
                     problems.error(valueAt(key), path(key), "expected a whole number, found '"
-                            + YamlNode.Snippet.of(v) + "'");
+                            + YamlNode.Snippet.of(v.text()) + "'");
                     return Optional.empty();
                 }
-                String digits = t.replaceFirst("^[-+]?0*", "");
-                long n = digits.length() > 18 ? (t.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE)
-                        : (t.startsWith("-") ? -1 : 1) * (digits.isEmpty() ? 0 : Long.parseLong(digits));
-                if (n < min || n > max) {
-                    problems.error(valueAt(key), path(key), rangeMessage(min, max)
-                            + ", found " + YamlNode.Snippet.of(t));
-                    return Optional.empty();
+                if (n.compareTo(BigInteger.valueOf(min)) < 0
+                        || n.compareTo(BigInteger.valueOf(max)) > 0) {
+                    int bound = n.signum() < 0 || n.compareTo(BigInteger.valueOf(min)) < 0
+                            ? min : max;
+                    problems.warn(valueAt(key), path(key), rangeMessage(min, max) + ", found "
+                            + YamlNode.Snippet.of(v.text()) + "; read as " + bound);
+                    return Optional.of(bound);
                 }
-                return Optional.of((int) n);
+                return Optional.of(n.intValueExact());
             });
         }
 
@@ -686,30 +854,77 @@ final class ConfigBinder {
             });
         }
 
+        /**
+         * A URL action. aws-sso-cli takes any text here and fails only when it opens a URL with an
+         * unknown one; here an unknown one is a warning and the default applies.
+         */
+        Optional<Located<UrlAction>> urlAction(String key, String valid,
+                java.util.function.Predicate<UrlAction> allowed) {
+            return text(key).filter(v -> !v.isBlank()).flatMap(v -> {
+                Optional<UrlAction> value = UrlAction.fromConfigName(v.strip()).filter(allowed);
+                if (value.isEmpty()) {
+                    problems.warn(valueAt(key), path(key), "unknown value '"
+                            + YamlNode.Snippet.of(v) + "', ignored (aws-sso-cli fails when it"
+                            + " opens a URL with it); valid values: " + valid);
+                }
+                return value.map(x -> new Located<>(x, valueAt(key)));
+            });
+        }
+
+        /**
+         * A list of strings, as aws-sso-cli's decoder makes one: a list; a single string, split at
+         * commas ({@code ListFields: AccountId, RoleName}; each part trimmed here); any other
+         * single value as a one-element list; an empty mapping as an empty list.
+         */
         Optional<List<String>> list(String key) {
             Optional<Field> f = field(key).filter(x -> !isNull(x.value()));
-            Optional<Sequence> seq = f.flatMap(x -> sequence(x.value(), path(key)));
-            if (seq.isEmpty()) {
+            if (f.isEmpty()) {
+                return Optional.empty();
+            }
+            YamlNode node = f.get().value();
+            if (node instanceof Scalar s) {
+                GoScalar v = GoScalar.of(s);
+                if (v.kind() != GoScalar.Kind.STRING) {
+                    return Optional.of(List.of(v.weakString()));
+                }
+                if (v.text().isEmpty()) {
+                    return Optional.of(List.of());
+                }
+                return Optional.of(java.util.Arrays.stream(v.text().split(",", -1))
+                        .map(String::strip).toList());
+            }
+            if (node instanceof Mapping m && m.entries().isEmpty()) {
+                return Optional.of(List.of());
+            }
+            if (!(node instanceof Sequence seq)) {
+                problems.error(node.position(), path(key), "expected a list like [a, b], found "
+                        + node.kind());
                 return Optional.empty();
             }
             List<String> values = new ArrayList<>();
-            List<YamlNode> items = seq.get().items();
+            List<YamlNode> items = seq.items();
             for (int i = 0; i < items.size(); i++) {
-                scalarText(items.get(i), path(key) + "[" + i + "]").ifPresent(values::add);
+                YamlNode item = items.get(i);
+                if (isNull(item)) {
+                    values.add("");
+                } else {
+                    goScalar(item, path(key) + "[" + i + "]").map(GoScalar::weakString)
+                            .ifPresent(values::add);
+                }
             }
             return Optional.of(values);
         }
 
+        /** A map of strings ({@code Tags}); a list of mappings is merged into one. */
         Optional<Map<String, String>> stringMap(String key) {
-            Optional<Map<String, Field>> entries = field(key).filter(x -> !isNull(x.value()))
-                    .flatMap(x -> mapping(x, path(key)));
+            Optional<Map<String, Field>> entries = field(key).flatMap(x -> mapEntries(x, path(key)));
             return entries.map(e -> {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (Field f : e.values()) {
                     if (isNull(f.value())) {
                         values.put(f.key(), "");
                     } else {
-                        scalarText(f.value(), path(key) + "." + f.key())
+                        goScalar(f.value(), path(key) + "." + f.key()).map(GoScalar::weakString)
                                 .ifPresent(v -> values.put(f.key(), v));
                     }
                 }
@@ -746,28 +961,42 @@ final class ConfigBinder {
         return Optional.of(new Section(path, f.at(), (Mapping) f.value(), known));
     }
 
-    /** The entries of a mapping value, or empty with a problem when it is something else. */
-    private Optional<Map<String, Field>> mapping(Field f, String path) {
-        if (!(f.value() instanceof Mapping)) {
-            problems.error(f.value().position(), path, "expected a mapping, found "
-                    + f.value().kind());
+    /**
+     * The entries of a map-valued key as aws-sso-cli's decoder reads them: a mapping; a list of
+     * mappings merged into one, later entries winning ({@code Tags: [ {Type: Main} ]}); an empty
+     * list as an empty map. Empty (nothing recorded) for null; a problem for anything else.
+     */
+    private Optional<Map<String, Field>> mapEntries(Field f, String path) {
+        YamlNode value = f.value();
+        if (isNull(value)) {
             return Optional.empty();
         }
-        return Optional.of(entries((Mapping) f.value(), path));
-    }
-
-    private Optional<Sequence> sequence(YamlNode node, String path) {
-        if (node instanceof Sequence) {
-            return Optional.of((Sequence) node);
+        if (value instanceof Mapping m) {
+            return Optional.of(entries(m, path));
         }
-        problems.error(node.position(), path, "expected a list like [a, b], found " + node.kind());
+        if (value instanceof Sequence seq) {
+            Map<String, Field> merged = new LinkedHashMap<>();
+            List<YamlNode> items = seq.items();
+            for (int i = 0; i < items.size(); i++) {
+                YamlNode item = items.get(i);
+                if (item instanceof Mapping m) {
+                    merged.putAll(entries(m, path));
+                } else if (!isNull(item)) {
+                    problems.error(item.position(), path + "[" + i + "]", "expected a mapping"
+                            + " (key: value) in this list, found " + item.kind());
+                }
+            }
+            return Optional.of(merged);
+        }
+        problems.error(value.position(), path, "expected a mapping, found " + value.kind());
         return Optional.empty();
     }
 
-    private Optional<String> scalarText(YamlNode node, String path) {
-        if (node instanceof Scalar) {
-            Scalar s = (Scalar) node;
-            return s.isNull() ? Optional.empty() : Optional.of(s.value());
+    /** A scalar's resolved value; empty for null, a problem for a mapping or list. */
+    private Optional<GoScalar> goScalar(YamlNode node, String path) {
+        if (node instanceof Scalar s) {
+            GoScalar v = GoScalar.of(s);
+            return v.kind() == GoScalar.Kind.NULL ? Optional.empty() : Optional.of(v);
         }
         problems.error(node.position(), path, "expected a single value, found " + node.kind());
         return Optional.empty();
@@ -778,9 +1007,9 @@ final class ConfigBinder {
     }
 
     /**
-     * The keys of a section, matched to their canonical spelling. Keys differing only in case are
-     * accepted with a warning (aws-sso-cli's decoder ignores case); unknown keys are warnings, not
-     * errors, so a config written for a newer version still loads.
+     * The keys of a section, matched to their canonical spelling. aws-sso-cli's decoder matches
+     * keys ignoring case, preferring the exact spelling; here a key in another case is read with
+     * a warning, and unknown keys are warnings, not errors, as aws-sso-cli ignores them.
      */
     private Map<String, Field> fields(Mapping mapping, String path, List<String> known,
             Map<String, Field> unknown) {
@@ -797,10 +1026,19 @@ final class ConfigBinder {
             if (!canonical.equals(f.key())) {
                 problems.warn(f.at(), keyPath, "read as '" + canonical + "'; write it that way");
             }
-            Field earlier = result.putIfAbsent(canonical, f);
-            if (earlier != null) {
-                problems.error(f.at(), keyPath, "duplicate key (also on line "
-                        + earlier.at().line() + ")");
+            Field earlier = result.get(canonical);
+            if (earlier == null) {
+                result.put(canonical, f);
+            } else {
+                boolean exact = f.key().equals(canonical) && !earlier.key().equals(canonical);
+                Field ignored = exact ? earlier : f;
+                problems.warn(ignored.at(), path.isEmpty() ? ignored.key()
+                        : path + "." + ignored.key(), "'" + canonical + "' is given twice in"
+                        + " different case (lines " + earlier.at().line() + " and "
+                        + f.at().line() + "); this one is ignored");
+                if (exact) {
+                    result.put(canonical, f);
+                }
             }
         }
         return result;
@@ -830,7 +1068,7 @@ final class ConfigBinder {
             }
             String keyPath = path.isEmpty() ? k.value() : path + "." + k.value();
             Field earlier = explicit.putIfAbsent(k.value(), new Field(k.value(), k.position(),
-                    e.value()));
+                    e.value(), k));
             if (earlier != null) {
                 problems.error(k.position(), keyPath, "duplicate key (also on line "
                         + earlier.at().line() + ")");

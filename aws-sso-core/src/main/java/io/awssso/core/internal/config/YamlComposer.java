@@ -48,6 +48,7 @@ final class YamlComposer {
     private long expandedTotal;
     private YamlNode root;
     private int documents;
+    private boolean secondDocument;
     private Position last = Position.START;
 
     private YamlComposer(Problems problems) {
@@ -76,7 +77,7 @@ final class YamlComposer {
                 Event event = parser.next();
                 last = position(event.getStartMark());
                 if (!accept(event)) {
-                    return Optional.empty();
+                    return secondDocument ? Optional.ofNullable(root) : Optional.empty();
                 }
             }
         } catch (MarkedYamlEngineException e) {
@@ -98,8 +99,10 @@ final class YamlComposer {
         switch (event.getEventId()) {
             case DocumentStart:
                 if (++documents > 1) {
-                    problems.error(last, "", "the file holds more than one YAML document ('---');"
-                            + " the config must be a single document");
+                    // aws-sso-cli's YAML reader stops after the first document; so does this.
+                    problems.warn(last, "", "the file holds more than one YAML document ('---');"
+                            + " only the first is read");
+                    secondDocument = true;
                     return false;
                 }
                 return true;

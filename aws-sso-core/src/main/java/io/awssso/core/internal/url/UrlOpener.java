@@ -82,9 +82,9 @@ public final class UrlOpener {
                 user.println("Please open the URL copied to the clipboard.");
             }
             case OPEN -> run(openCommand(url), url);
-            case EXEC -> run(execCommand(url), url);
+            case EXEC -> run(execCommand(action, url), url);
             case OPEN_URL_IN_CONTAINER, GRANTED_CONTAINERS ->
-                run(execCommand(container.wrap(action, url)), url);
+                run(execCommand(action, container.wrap(action, url)), url);
         }
     }
 
@@ -101,11 +101,21 @@ public final class UrlOpener {
         return List.of("xdg-open", url);
     }
 
-    private List<String> execCommand(String argument) {
+    /**
+     * The command line for {@code action}. Checked here, when a URL is opened, and not when the
+     * config loads: aws-sso-cli accepts such a config too, and a user who never opens a URL with
+     * it (say, the console with {@code FirefoxOpenUrlInContainer: true}) loses nothing.
+     */
+    private List<String> execCommand(UrlAction action, String argument) {
         long placeholders = urlExecCommand.stream().filter(s -> s.contains("%s")).count();
         if (urlExecCommand.size() < 2 || placeholders != 1) {
-            throw new ConfigurationException("UrlExecCommand must list a program and its arguments,"
-                    + " exactly one of which contains %s (the URL), e.g. [firefox, \"%s\"]");
+            throw new ConfigurationException("cannot open the URL: the URL action '"
+                    + action.configName() + "' (UrlAction, AuthUrlAction, --url-action, or"
+                    + " FirefoxOpenUrlInContainer: true) runs UrlExecCommand, which "
+                    + (urlExecCommand.isEmpty() ? "is not set" : "must list a program and its"
+                            + " arguments, exactly one of which contains %s (the URL)")
+                    + "; add e.g. 'UrlExecCommand: [firefox, \"%s\"]' to config.yaml, or use"
+                    + " another URL action (--url-action open or print)");
         }
         List<String> cmd = new ArrayList<>(urlExecCommand.size());
         for (String part : urlExecCommand) {

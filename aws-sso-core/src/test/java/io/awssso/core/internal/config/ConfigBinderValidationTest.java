@@ -2,6 +2,7 @@ package io.awssso.core.internal.config;
 
 import static io.awssso.core.internal.config.ConfigTesting.FILE;
 import static io.awssso.core.internal.config.ConfigTesting.MINIMAL;
+import static io.awssso.core.internal.config.ConfigTesting.load;
 import static io.awssso.core.internal.config.ConfigTesting.loadWith;
 import static io.awssso.core.internal.config.ConfigTesting.loaded;
 import static io.awssso.core.internal.config.ConfigTesting.problems;
@@ -29,6 +30,17 @@ class ConfigBinderValidationTest {
         return loaded(yaml).warnings().stream().map(ConfigProblem::toString).toList();
     }
 
+    /**
+     * Asserts that the config loads (aws-sso-cli accepts it) with exactly one warning, printed as
+     * {@code file:line:column: key: ...message...}.
+     */
+    private static void assertOnlyWarning(String yaml, int line, int column, String key,
+            String messagePart) {
+        assertThat(warnings(yaml)).singleElement().asString()
+                .startsWith(FILE + ":" + line + ":" + column + ": " + key + ": ")
+                .contains(messagePart);
+    }
+
     // ---- numbers and booleans -----------------------------------------------------------------
 
     @Test
@@ -38,14 +50,26 @@ class ConfigBinderValidationTest {
     }
 
     @Test
-    void threads_zero_isBelowTheMinimum() {
-        assertOnlyProblem(MINIMAL + "Threads: 0\n", 5, 10, "Threads", "must be between 1 and");
+    void threads_zero_isAWarningAndTheMinimumIsUsed() {
+        assertOnlyWarning(MINIMAL + "Threads: 0\n", 5, 10, "Threads",
+                "must be between 1 and 1024, found 0; read as 1");
+        assertThat(loadWith("Threads: 0\n").threads()).isEqualTo(1);
     }
 
     @Test
-    void threads_hugeNumber_isOutOfRangeNotAnOverflow() {
+    void threads_beyondInt64_isAnErrorAsInAwsSsoCli() {
         assertOnlyProblem(MINIMAL + "Threads: 99999999999999999999999\n", 5, 10, "Threads",
-                "must be between 1 and 1024");
+                "expected a whole number");
+    }
+
+    @Test
+    void threads_weaklyTyped_readsAsGoDoes() {
+        assertThat(loadWith("Threads: \"8\"\n").threads()).isEqualTo(8);
+        assertThat(loadWith("Threads: 010\n").threads()).as("octal, as go-yaml reads it").isEqualTo(8);
+        assertThat(loadWith("Threads: \"0x10\"\n").threads()).isEqualTo(16);
+        assertThat(loadWith("Threads: 7.9\n").threads()).as("truncated").isEqualTo(7);
+        assertThat(loadWith("Threads: true\n").threads()).isEqualTo(1);
+        assertThat(loadWith("Threads: 1_000\n").threads()).as("clamped").isEqualTo(1000);
     }
 
     @Test
@@ -55,29 +79,30 @@ class ConfigBinderValidationTest {
     }
 
     @Test
-    void maxRetryAndMaxBackoff_notPositive_areBothReported() {
-        assertThat(problems(MINIMAL + "MaxRetry: 0\nMaxBackoff: -1\n")).satisfiesExactly(
+    void maxRetryAndMaxBackoff_notPositive_areBothWarnings() {
+        assertThat(warnings(MINIMAL + "MaxRetry: 0\nMaxBackoff: -1\n")).satisfiesExactly(
                 p -> assertThat(p).startsWith(FILE + ":5:11: MaxRetry: must be between 1"),
                 p -> assertThat(p).startsWith(FILE + ":6:13: MaxBackoff: must be between 1"));
     }
 
     @Test
-    void consoleDuration_outside15To720_isReported() {
-        assertOnlyProblem(MINIMAL + "ConsoleDuration: 14\n", 5, 18, "ConsoleDuration",
-                "must be between 15 and 720, found 14");
-        assertOnlyProblem(MINIMAL + "ConsoleDuration: 721\n", 5, 18, "ConsoleDuration",
-                "must be between 15 and 720, found 721");
+    void consoleDuration_outside15To720_isAWarningAndClamped() {
+        assertOnlyWarning(MINIMAL + "ConsoleDuration: 14\n", 5, 18, "ConsoleDuration",
+                "must be between 15 and 720, found 14; read as 15");
+        assertOnlyWarning(MINIMAL + "ConsoleDuration: 721\n", 5, 18, "ConsoleDuration",
+                "must be between 15 and 720, found 721; read as 720");
+        assertThat(loadWith("ConsoleDuration: 721\n").consoleDurationMinutes()).isEqualTo(720);
     }
 
     @Test
-    void cacheRefresh_fraction_isNotAWholeNumber() {
-        assertOnlyProblem(MINIMAL + "CacheRefresh: 1.5\n", 5, 15, "CacheRefresh",
-                "expected a whole number");
+    void cacheRefresh_fraction_isTruncatedAsGoDoes() {
+        assertThat(loadWith("CacheRefresh: 1.5\n").cacheRefreshHours()).isEqualTo(1);
+        assertThat(warnings(MINIMAL + "CacheRefresh: 1.5\n")).isEmpty();
     }
 
     @Test
-    void historyLimit_negative_isReported() {
-        assertOnlyProblem(MINIMAL + "HistoryLimit: -1\n", 5, 15, "HistoryLimit",
+    void historyLimit_negative_isAWarning() {
+        assertOnlyWarning(MINIMAL + "HistoryLimit: -1\n", 5, 15, "HistoryLimit",
                 "must be at least 0");
     }
 
@@ -85,6 +110,16 @@ class ConfigBinderValidationTest {
     void autoLogin_yes_isNotABoolean() {
         assertOnlyProblem(MINIMAL + "AutoLogin: yes\n", 5, 12, "AutoLogin",
                 "expected true or false, found 'yes'");
+    }
+
+    @Test
+    void autoLogin_formsGoParseBoolKnows_areBooleans() {
+        assertThat(loadWith("AutoLogin: \"t\"\n").autoLogin()).isTrue();
+        assertThat(loadWith("AutoLogin: 1\n").autoLogin()).isTrue();
+        assertThat(loadWith("AutoLogin: \"TRUE\"\n").autoLogin()).isTrue();
+        assertThat(loadWith("AutoLogin: 0\n").autoLogin()).isFalse();
+        assertThat(loadWith("AutoLogin: \"\"\n").autoLogin()).isFalse();
+        assertThat(loadWith("FullTextSearch: F\n").fullTextSearch()).isFalse();
     }
 
     // ---- names from closed lists --------------------------------------------------------------
@@ -96,21 +131,22 @@ class ConfigBinderValidationTest {
     }
 
     @Test
-    void urlAction_unknown_listsTheValidValues() {
-        assertOnlyProblem(MINIMAL + "UrlAction: firefox\n", 5, 12, "UrlAction",
+    void urlAction_unknown_isAWarningListingTheValidValues() {
+        assertOnlyWarning(MINIMAL + "UrlAction: firefox\n", 5, 12, "UrlAction",
                 "valid values: open, print, printurl, clip, ansi-osc52, exec,"
                         + " open-url-in-container, granted-containers");
+        assertThat(loadWith("UrlAction: firefox\n").urlAction()).isEqualTo(UrlAction.OPEN);
     }
 
     @Test
-    void authUrlAction_unknown_isReportedUnderTheInstance() {
-        assertOnlyProblem(MINIMAL + "    AuthUrlAction: browse\n", 5, 20,
+    void authUrlAction_unknown_isAWarningUnderTheInstance() {
+        assertOnlyWarning(MINIMAL + "    AuthUrlAction: browse\n", 5, 20,
                 "SSOConfig.Default.AuthUrlAction", "unknown value 'browse'");
     }
 
     @Test
-    void configProfilesUrlAction_print_isNotAllowedThere() {
-        assertOnlyProblem(MINIMAL + "ConfigProfilesUrlAction: print\n", 5, 26,
+    void configProfilesUrlAction_print_isAWarning() {
+        assertOnlyWarning(MINIMAL + "ConfigProfilesUrlAction: print\n", 5, 26,
                 "ConfigProfilesUrlAction", "valid values: clip, exec, open, granted-containers,"
                         + " open-url-in-container, ansi-osc52");
     }
@@ -154,8 +190,10 @@ class ConfigBinderValidationTest {
     }
 
     @Test
-    void promptColors_unknownKeyAndColour_areBothReported() {
-        assertThat(problems(MINIMAL + "PromptColors:\n  SugestionBGColor: Red\n"
+    void promptColors_unknownKeyAndColour_areBothWarnings() {
+        assertThat(loadWith("PromptColors:\n  InputTextColor: Pink\n").promptColors())
+                .containsEntry("InputTextColor", "DefaultColor");
+        assertThat(warnings(MINIMAL + "PromptColors:\n  SugestionBGColor: Red\n"
                 + "  InputTextColor: Pink\n")).satisfiesExactly(
                         p -> assertThat(p).startsWith(FILE + ":6:3: PromptColors.SugestionBGColor: ")
                                 .contains("did you mean 'SuggestionBGColor'?"),
@@ -164,15 +202,28 @@ class ConfigBinderValidationTest {
     }
 
     @Test
-    void listFields_unknownName_isReportedWithItsIndex() {
-        assertOnlyProblem(MINIMAL + "ListFields:\n  - RoleName\n  - Rolename2\n", 7, 5,
-                "ListFields[1]", "unknown list field 'Rolename2'; did you mean 'RoleName'?");
+    void listFields_unknownName_isAWarningWithItsIndexAndIsKeptForListToRefuse() {
+        assertOnlyWarning(MINIMAL + "ListFields:\n  - RoleName\n  - Rolename2\n", 7, 5,
+                "ListFields[1]", "unknown list field 'Rolename2'; 'list' without fields will"
+                        + " fail; did you mean 'RoleName'?");
+        assertThat(loadWith("ListFields:\n  - RoleName\n  - Rolename2\n").listFields())
+                .containsExactly("RoleName", "Rolename2");
     }
 
     @Test
-    void listFields_empty_isReported() {
-        assertOnlyProblem(MINIMAL + "ListFields: []\n", 5, 13, "ListFields",
-                "needs at least one field");
+    void listFields_empty_isAWarningAndTheDefaultsApply() {
+        assertOnlyWarning(MINIMAL + "ListFields: []\n", 5, 13, "ListFields",
+                "empty; the default columns are used");
+        assertThat(loadWith("ListFields: []\n").listFields()).contains("RoleName");
+    }
+
+    @Test
+    void listFields_singleValueOrCommaList_isAList() {
+        assertThat(loadWith("ListFields: AccountId\n").listFields()).containsExactly("AccountId");
+        assertThat(loadWith("ListFields: AccountId, RoleName\n").listFields())
+                .containsExactly("AccountId", "RoleName");
+        assertThat(loadWith("ListFields: {}\n").listFields()).as("an empty map is an empty list")
+                .contains("RoleName");
     }
 
     // ---- SSOConfig and its instances ----------------------------------------------------------
@@ -188,9 +239,17 @@ class ConfigBinderValidationTest {
     }
 
     @Test
-    void ssoConfig_list_isTheWrongType() {
-        assertOnlyProblem("SSOConfig:\n  - Default\n", 2, 3, "SSOConfig",
-                "expected a mapping, found a list");
+    void ssoConfig_listOfNames_isTheWrongType() {
+        assertOnlyProblem("SSOConfig:\n  - Default\n", 2, 5, "SSOConfig[0]",
+                "expected a mapping (key: value) in this list, found the value 'Default'");
+    }
+
+    @Test
+    void ssoConfig_listOfMappings_isMergedAsAwsSsoCliDoes() {
+        AwsSsoConfig c = load("SSOConfig:\n  - Default:\n      SSORegion: us-east-1\n"
+                + "      StartUrl: https://a.awsapps.com/start\n"
+                + "  - Other: {SSORegion: eu-west-1, StartUrl: https://b.awsapps.com/start}\n");
+        assertThat(c.ssoConfig()).containsOnlyKeys("Default", "Other");
     }
 
     @Test
@@ -210,17 +269,17 @@ class ConfigBinderValidationTest {
     }
 
     @Test
-    void ssoRegion_notARegion_isReported() {
-        assertOnlyProblem("SSOConfig:\n  Default:\n    SSORegion: US East\n"
+    void ssoRegion_notARegion_isAWarning() {
+        assertOnlyWarning("SSOConfig:\n  Default:\n    SSORegion: US East\n"
                 + "    StartUrl: https://x.awsapps.com/start\n", 3, 16,
                 "SSOConfig.Default.SSORegion", "'US East' is not an AWS region name");
     }
 
     @Test
-    void startUrl_plainHttpToTheInternet_isRefused() {
-        assertOnlyProblem("SSOConfig:\n  Default:\n    SSORegion: us-east-1\n"
+    void startUrl_plainHttpToTheInternet_isAWarning() {
+        assertOnlyWarning("SSOConfig:\n  Default:\n    SSORegion: us-east-1\n"
                 + "    StartUrl: http://d-1.awsapps.com/start\n", 4, 15,
-                "SSOConfig.Default.StartUrl", "must use https");
+                "SSOConfig.Default.StartUrl", "should use https");
     }
 
     @Test
@@ -259,8 +318,8 @@ class ConfigBinderValidationTest {
     }
 
     @Test
-    void defaultRegion_invalidOnAnAccount_isReportedWithTheFullPath() {
-        assertOnlyProblem(MINIMAL + "    Accounts:\n      \"012345678901\":\n"
+    void defaultRegion_invalidOnAnAccount_isAWarningWithTheFullPath() {
+        assertOnlyWarning(MINIMAL + "    Accounts:\n      \"012345678901\":\n"
                 + "        DefaultRegion: moon-1\n", 7, 24,
                 "SSOConfig.Default.Accounts.012345678901.DefaultRegion", "'moon-1' is not an AWS");
     }
@@ -283,28 +342,33 @@ class ConfigBinderValidationTest {
     private static final String ROLE_PATH = "SSOConfig.Default.Accounts.012345678901.Roles.Admin.";
 
     @Test
-    void via_shortFormOrUserArn_isNotARoleArn() {
-        assertOnlyProblem(role("Via: 012345678901:Admin"), 9, 18, ROLE_PATH + "Via",
-                "is not a role ARN; expected arn:aws:iam::<account>:role/<name>");
+    void via_userArn_isNotARoleArn() {
         assertOnlyProblem(role("Via: arn:aws:iam::012345678901:user/bob"), 9, 18,
                 ROLE_PATH + "Via", "is not a role ARN");
     }
 
     @Test
-    void sourceIdentity_awsPrefix_isReserved() {
-        assertOnlyProblem(role("SourceIdentity: aws:me"), 9, 29, ROLE_PATH + "SourceIdentity",
+    void via_shortForm_isTheRoleAsInAwsSsoCli() {
+        assertThat(load(role("Via: 012345678901:Admin")).ssoConfig().get("Default").accounts()
+                .values().iterator().next().roles().get("Admin").via())
+                .contains(io.awssso.api.RoleArn.parse("arn:aws:iam::012345678901:role/Admin"));
+    }
+
+    @Test
+    void sourceIdentity_awsPrefix_isAWarning() {
+        assertOnlyWarning(role("SourceIdentity: aws:me"), 9, 29, ROLE_PATH + "SourceIdentity",
                 "must not start with 'aws:'");
     }
 
     @Test
-    void externalId_tooShort_isReported() {
-        assertOnlyProblem(role("ExternalId: x"), 9, 25, ROLE_PATH + "ExternalId",
+    void externalId_tooShort_isAWarning() {
+        assertOnlyWarning(role("ExternalId: x"), 9, 25, ROLE_PATH + "ExternalId",
                 "must be 2 to 1224");
     }
 
     @Test
-    void roleName_withSpace_isNotAnIamRoleName() {
-        assertOnlyProblem(MINIMAL + "    Accounts:\n      \"012345678901\":\n        Roles:\n"
+    void roleName_withSpace_isAWarning() {
+        assertOnlyWarning(MINIMAL + "    Accounts:\n      \"012345678901\":\n        Roles:\n"
                 + "          Bad Role: {}\n", 8, 11,
                 "SSOConfig.Default.Accounts.012345678901.Roles.Bad Role", "is not an IAM role name");
     }
@@ -318,24 +382,22 @@ class ConfigBinderValidationTest {
     // ---- URL actions and UrlExecCommand -------------------------------------------------------
 
     @Test
-    void urlExecCommand_missingForExec_isReportedAtTheAction() {
-        assertOnlyProblem(MINIMAL + "UrlAction: exec\n", 5, 12, "UrlExecCommand",
-                "the URL action 'exec' runs UrlExecCommand, which must be a program and its"
-                        + " arguments (at least 2 elements) with exactly one containing %s");
+    void urlExecCommand_missingForExecOrAContainerAction_loadsWithoutAWord() {
+        assertThat(warnings(MINIMAL + "UrlAction: exec\n")).isEmpty();
+        assertThat(warnings(MINIMAL + "    AuthUrlAction: granted-containers\n")).isEmpty();
     }
 
     @Test
-    void urlExecCommand_missingForAnInstanceContainerAction_isReportedAtThatAction() {
-        assertOnlyProblem(MINIMAL + "    AuthUrlAction: granted-containers\n", 5, 20,
-                "UrlExecCommand", "the URL action 'granted-containers' runs UrlExecCommand");
-    }
-
-    @Test
-    void urlExecCommand_oneElementOrTwoPlaceholders_isReportedAtTheList() {
-        assertOnlyProblem(MINIMAL + "UrlAction: exec\nUrlExecCommand: [\"%s\"]\n", 6, 17,
+    void urlExecCommand_oneElementOrTwoPlaceholders_isAWarningAtTheList() {
+        assertOnlyWarning(MINIMAL + "UrlAction: exec\nUrlExecCommand: [\"%s\"]\n", 6, 17,
                 "UrlExecCommand", "at least 2 elements");
-        assertOnlyProblem(MINIMAL + "UrlExecCommand: [open, \"%s\", \"%s\"]\n", 5, 17,
+        assertOnlyWarning(MINIMAL + "UrlExecCommand: [open, \"%s\", \"%s\"]\n", 5, 17,
                 "UrlExecCommand", "exactly one containing %s");
+    }
+
+    @Test
+    void urlExecCommand_singleString_isAOneElementList() {
+        assertThat(loadWith("UrlExecCommand: firefox\n").urlExecCommand()).containsExactly("firefox");
     }
 
     @Test
@@ -376,9 +438,11 @@ class ConfigBinderValidationTest {
     }
 
     @Test
-    void duplicateKey_differingOnlyInCase_isReported() {
-        assertOnlyProblem(MINIMAL + "Threads: 3\nthreads: 4\n", 6, 1, "threads",
-                "duplicate key (also on line 5)");
+    void duplicateKey_differingOnlyInCase_isAWarningAndTheExactSpellingWins() {
+        assertThat(warnings(MINIMAL + "threads: 4\nThreads: 3\n")).contains(FILE + ":5:1:"
+                + " threads: 'Threads' is given twice in different case (lines 5 and 6); this one"
+                + " is ignored");
+        assertThat(loadWith("threads: 4\nThreads: 3\n").threads()).isEqualTo(3);
     }
 
     @Test
@@ -401,9 +465,10 @@ class ConfigBinderValidationTest {
     }
 
     @Test
-    void twoDocuments_areRefused() {
-        assertThat(problems(MINIMAL + "---\n" + MINIMAL)).singleElement().asString()
+    void twoDocuments_onlyTheFirstIsReadAsInAwsSsoCli() {
+        assertThat(warnings(MINIMAL + "---\nThreads: [broken\n")).singleElement().asString()
                 .startsWith(FILE + ":5:1: ").contains("more than one YAML document");
+        assertThat(loadWith("---\nThreads: 9\n").threads()).isEqualTo(5);
     }
 
     @Test
@@ -431,7 +496,7 @@ class ConfigBinderValidationTest {
                 + "  Broken: {SSORegion: x}\n"                     // 9
                 + "Threads: many\n"                                // 10
                 + "ListFields: [Nope]\n"                           // 11
-                + "PromptColors: {InputBGColor: Plaid}\n";         // 12
+                + "LogLevel: loud\n";                              // 12
 
         assertThat(ConfigTesting.problemList(yaml)).extracting(ConfigProblem::line, ConfigProblem::key)
                 .containsExactly(
@@ -439,10 +504,8 @@ class ConfigBinderValidationTest {
                         org.assertj.core.groups.Tuple.tuple(8,
                                 "SSOConfig.Default.Accounts.012345678901.Roles.R.Via"),
                         org.assertj.core.groups.Tuple.tuple(9, "SSOConfig.Broken.StartUrl"),
-                        org.assertj.core.groups.Tuple.tuple(9, "SSOConfig.Broken.SSORegion"),
                         org.assertj.core.groups.Tuple.tuple(10, "Threads"),
-                        org.assertj.core.groups.Tuple.tuple(11, "ListFields[0]"),
-                        org.assertj.core.groups.Tuple.tuple(12, "PromptColors.InputBGColor"));
+                        org.assertj.core.groups.Tuple.tuple(12, "LogLevel"));
     }
 
     // ---- warnings and migrations --------------------------------------------------------------

@@ -216,9 +216,9 @@ class ConfigLoaderTest {
     void parse_severalProblems_reportsAllInFileOrder() {
         String yaml = "SSOConfig:\n"                          // 1
                 + "  Default:\n"                              // 2
-                + "    SSORegion: nowhere\n"                  // 3
-                + "    StartUrl: ftp://example.com/start\n"   // 4
-                + "Threads: 0\n"                              // 5
+                + "    SSORegion: [us-east-1]\n"              // 3
+                + "    StartUrl: example.com/start\n"         // 4
+                + "Threads: many\n"                           // 5
                 + "LogLevel: loud\n"                          // 6
                 + "AuthWorkflow: magic\n";                    // 7
 

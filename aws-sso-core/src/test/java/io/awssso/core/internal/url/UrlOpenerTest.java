@@ -93,6 +93,20 @@ class UrlOpenerTest {
     }
 
     @Test
+    void open_containerWithoutUrlExecCommand_failsAtUseNamingTheKeyAndTheFix() {
+        // FirefoxOpenUrlInContainer: true with Browser and no UrlExecCommand loads (as in
+        // aws-sso-cli); only opening a console URL with it fails, and says how to fix it.
+        assertThatThrownBy(() -> opener("/usr/bin/firefox", List.of(), "Linux")
+                .open(UrlAction.OPEN_URL_IN_CONTAINER, "https://console", container))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("the URL action 'open-url-in-container'")
+                .hasMessageContaining("FirefoxOpenUrlInContainer: true")
+                .hasMessageContaining("UrlExecCommand, which is not set")
+                .hasMessageContaining("add e.g. 'UrlExecCommand: [firefox, \"%s\"]' to config.yaml");
+        assertThat(started).isEmpty();
+    }
+
+    @Test
     void open_launcherFails_tellsTheUserToOpenTheUrlThemselves() {
         UrlOpener failing = new UrlOpener(new PrintStream(err, true, StandardCharsets.UTF_8), null,
                 List.of(), "Linux", Map.of(), cmd -> {
