@@ -53,15 +53,22 @@ public record ConfigLocation(Path file, Path directory) {
     /**
      * The config directory: {@code ~/.aws-sso} if that directory exists (older installs), else
      * {@code $XDG_CONFIG_HOME/aws-sso}, else {@code ~/.config/aws-sso}.
+     *
+     * <p>One exception to aws-sso-cli's rule: an {@code ~/.aws-sso} without a {@code config.yaml}
+     * does not win over a newer directory that has one. {@code ecs docker start} creates
+     * {@code ~/.aws-sso/mnt} for the container's one-time file, and by the plain rule that alone
+     * would move every later command away from the user's config, cache and store.
      */
     public static Path directory(Environment env) {
-        Path legacy = env.home().resolve(".aws-sso");
-        if (Files.isDirectory(legacy)) {
-            return legacy;
-        }
         Optional<String> xdg = env.get("XDG_CONFIG_HOME");
         Path base = xdg.isPresent() ? env.expandPath(xdg.get()) : env.home().resolve(".config");
-        return base.resolve("aws-sso");
+        Path current = base.resolve("aws-sso");
+        Path legacy = env.home().resolve(".aws-sso");
+        if (Files.isDirectory(legacy)
+                && (Files.exists(legacy.resolve("config.yaml")) || !Files.exists(current.resolve("config.yaml")))) {
+            return legacy;
+        }
+        return current;
     }
 
     /** The plain-text role cache. */

@@ -52,6 +52,28 @@ class ConfigLocationTest {
     }
 
     @Test
+    void resolve_legacyDirectoryWithoutConfig_yieldsToXdgDirectoryWithOne() throws IOException {
+        // what `ecs docker start` leaves: ~/.aws-sso/mnt only
+        Files.createDirectories(home.resolve(".aws-sso/mnt"));
+        Files.createDirectories(home.resolve(".config/aws-sso"));
+        Files.writeString(home.resolve(".config/aws-sso/config.yaml"), "SSOConfig: {}\n");
+
+        assertThat(ConfigLocation.resolve(Optional.empty(), env(Map.of())).directory())
+                .isEqualTo(home.resolve(".config/aws-sso"));
+    }
+
+    @Test
+    void resolve_legacyDirectoryWithConfig_winsEvenWhenXdgHasOne() throws IOException {
+        Files.createDirectories(home.resolve(".aws-sso"));
+        Files.writeString(home.resolve(".aws-sso/config.yaml"), "SSOConfig: {}\n");
+        Files.createDirectories(home.resolve(".config/aws-sso"));
+        Files.writeString(home.resolve(".config/aws-sso/config.yaml"), "SSOConfig: {}\n");
+
+        assertThat(ConfigLocation.resolve(Optional.empty(), env(Map.of())).directory())
+                .isEqualTo(home.resolve(".aws-sso"));
+    }
+
+    @Test
     void resolve_legacyPathIsAFile_isNotUsed() throws IOException {
         Files.writeString(home.resolve(".aws-sso"), "not a directory");
 
