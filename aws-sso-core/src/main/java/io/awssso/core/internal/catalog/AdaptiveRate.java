@@ -1,115 +1,183 @@
 package io.awssso.core.internal.catalog;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
 
 /**
- * A shared Resilience4j {@link RateLimiter} whose rate adapts to throttling (AIMD), so that a
- * large organisation is listed at close to the service's real limit without a storm of 429s.
+ * How fast to call a service that throttles with a token bucket: calls are paced evenly (never in
+ * bursts) at a rate that adapts to throttling, and the rate is set from what the service's bucket
+ * is seen to refill, not from how many calls happened to succeed.
+ *
+ * <p>Why not simply "the calls that succeeded in the last second": while calls take
+ * milliseconds, the bucket refills as its burst drains, so that count is burst + refill, well
+ * above the sustained rate, and a limiter set from it keeps being throttled. What stays true at
+ * any latency: a throttled answer means the bucket was empty when that call reached it, and
+ * between two such moments every success used a token refilled in between. So the successes
+ * between two throttles, divided by the time between them, are the refill rate (exact while calls
+ * come faster than the refill, lower if the bucket ran over meanwhile); latency shifts both ends
+ * alike and cancels.
  *
  * <ul>
- *   <li>It starts at {@code initialRate} (high: until the service objects, the worker pool is the
- *       only bound).</li>
- *   <li>On the first throttle it drops to the smaller of {@code 0.85 x rate} and
- *       {@code 0.85 x} the calls that succeeded in the last second (right after a burst, that is the
- *       best estimate of what the service sustains); later throttles cut by {@code 0.85}. A throttle
- *       also drains the current period's remaining permits, so the cut takes effect at once. Cuts
- *       are at most one per period: the 429s of one overload count once.</li>
- *   <li>Every period that passes without a throttle adds {@code 1} request per second
- *       (additive increase), up to the initial rate.</li>
+ *   <li>It starts at {@code initialRate} (high: until the service objects, the callers' threads
+ *       are the only bound).</li>
+ *   <li>The first throttle drops the rate to {@link #FIRST_SHARE} of the calls that succeeded in
+ *       the last second (with latency, more than the service sustains, so the share is cautious)
+ *       and marks the bucket empty.</li>
+ *   <li>A throttled call whose slot was reserved before the last cut is the same overload (it was
+ *       on its way, at the old pace) and only counted. One reserved after it means the pace is still too high: when at least
+ *       {@link #MIN_WINDOW_NANOS} passed since the bucket was marked empty, the refill over that
+ *       window is measured, the rate drops to {@link #SHARE} of it and the bucket is marked empty
+ *       again; before that, the rate drops by {@link #DECREASE} and the window keeps growing. A
+ *       cut is always at least by {@link #DECREASE}.</li>
+ *   <li>Every second without a throttle adds {@link #INCREASE_PER_SECOND}, up to
+ *       {@link #SHARE} of the measured refill; that ceiling rises by {@link #DRIFT_PER_SECOND}
+ *       for each second since the measurement, so a service whose limit was raised is found
+ *       again, slowly.</li>
  * </ul>
  *
- * <p>The limiter's period is one second, so the rate has a granularity of one request per second.
+ * <p>Time comes from {@code nanos} and nothing here sleeps: {@link #reserve()} says when a call
+ * may go, and the caller waits. That keeps this class deterministic under a simulated clock.
  */
 final class AdaptiveRate {
+    static final double FIRST_SHARE = 0.75;
+    static final double SHARE = 0.9;
     static final double DECREASE = 0.85;
-    static final double GOODPUT_SHARE = 0.85;
-    static final double INCREASE_PER_PERIOD = 0.5;
-    private static final Duration PERIOD = Duration.ofSeconds(1);
+    static final double INCREASE_PER_SECOND = 0.5;
+    static final double DRIFT_PER_SECOND = 0.01;
+    static final long WINDOW_NANOS = 1_000_000_000L;
+    static final long MIN_WINDOW_NANOS = 250_000_000L;
 
-    private final RateLimiter limiter;
     private final double maxRate;
     private final double minRate;
     private final LongSupplier nanos;
-    private final ArrayDeque<Long> successes = new ArrayDeque<>();
+    /** Success times of the last second, kept only until the first throttle. */
+    private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private double rate;
+    private long nextSlot;
     private boolean throttledBefore;
-    private long lastCut = Long.MIN_VALUE / 2;
+    private long emptyAt;
+    private long lastCut;
+    private int successesSinceEmpty;
+    private double refill = Double.NaN;
     private long lastIncrease;
     private int throttles;
 
+    /**
+     * @param initialRate calls per second before the first throttle
+     * @param minRate the rate is never cut below this
+     * @param nanos a monotonic clock ({@link System#nanoTime()} outside tests)
+     */
     AdaptiveRate(double initialRate, double minRate, LongSupplier nanos) {
+        if (!(minRate > 0) || initialRate < minRate) {
+            throw new IllegalArgumentException("rates must be positive with initial >= minimum, got "
+                    + initialRate + " and " + minRate);
+        }
         this.maxRate = initialRate;
         this.minRate = minRate;
         this.rate = initialRate;
         this.nanos = nanos;
-        this.lastIncrease = nanos.getAsLong();
-        this.limiter = RateLimiter.of("aws-sso-catalog", RateLimiterConfig.custom()
-                .limitRefreshPeriod(PERIOD)
-                .limitForPeriod(permits(initialRate))
-                .timeoutDuration(Duration.ofMinutes(10))
-                .build());
+        this.nextSlot = nanos.getAsLong();
     }
 
-    /** Blocks until the limiter gives a permit. */
-    void acquire() {
-        RateLimiter.waitForPermission(limiter);
+    /**
+     * Reserves the next slot: the {@code nanos} time at which the caller may send its call (now,
+     * or later when calls are being spaced). Slots are {@code 1 / rate} apart.
+     */
+    synchronized long reserve() {
+        long now = nanos.getAsLong();
+        long slot = Math.max(now, nextSlot);
+        nextSlot = slot + interval();
+        return slot;
     }
 
     /** A call succeeded. */
     synchronized void onSuccess() {
         long now = nanos.getAsLong();
-        successes.addLast(now);
-        trim(now);
-        if (throttledBefore && rate < maxRate && now - lastIncrease >= PERIOD.toNanos()
-                && now - lastCut >= PERIOD.toNanos()) {
-            long periods = (now - lastIncrease) / PERIOD.toNanos();
-            rate = Math.min(maxRate, rate + INCREASE_PER_PERIOD * periods);
-            lastIncrease = now;
-            limiter.changeLimitForPeriod(permits(rate));
-        }
-    }
-
-    /** A call was throttled (HTTP 429). */
-    synchronized void onThrottle() {
-        throttles++;
-        long now = nanos.getAsLong();
-        if (now - lastCut < PERIOD.toNanos()) {
+        if (!throttledBefore) {
+            recent.addLast(now);
+            while (now - recent.peekFirst() > WINDOW_NANOS) {
+                recent.removeFirst();
+            }
             return;
         }
-        trim(now);
-        double next = rate * DECREASE;
-        if (!throttledBefore) {
-            next = Math.min(next, successes.size() * GOODPUT_SHARE);
+        successesSinceEmpty++;
+        long quiet = now - lastIncrease;
+        if (quiet >= WINDOW_NANOS) {
+            long seconds = quiet / WINDOW_NANOS;
+            lastIncrease += seconds * WINDOW_NANOS;
+            double ceiling = ceiling(now);
+            if (rate < ceiling) {
+                rate = Math.min(ceiling, rate + INCREASE_PER_SECOND * seconds);
+            }
         }
-        throttledBefore = true;
-        rate = Math.max(minRate, next);
-        lastCut = now;
-        lastIncrease = now;
-        limiter.changeLimitForPeriod(permits(rate));
-        limiter.drainPermissions();
     }
 
-    /** The current rate in requests per second. */
+    /**
+     * A call was throttled: the service's bucket was empty when it arrived.
+     *
+     * @param reservedAt when the call's slot was reserved (the {@code nanos} time of its
+     *     {@link #reserve()} call, not the slot)
+     */
+    synchronized void onThrottle(long reservedAt) {
+        throttles++;
+        long now = nanos.getAsLong();
+        if (!throttledBefore) {
+            throttledBefore = true;
+            while (!recent.isEmpty() && now - recent.peekFirst() > WINDOW_NANOS) {
+                recent.removeFirst();
+            }
+            cut(now, FIRST_SHARE * recent.size());
+            recent.clear();
+            emptyAt = now;
+            return;
+        }
+        if (reservedAt < lastCut) {
+            return; // it was on its way, at the old pace, before the last cut: the same overload
+        }
+        long window = now - emptyAt;
+        if (window < MIN_WINDOW_NANOS) {
+            cut(now, rate); // too short to measure: cut by DECREASE, keep measuring from the mark
+            return;
+        }
+        double measured = successesSinceEmpty * 1e9 / window;
+        // a lower bound of the refill (the bucket may have run over); an older, higher one fades
+        refill = Double.isNaN(refill) ? measured : Math.max(measured, refill * DECREASE);
+        cut(now, SHARE * measured);
+        emptyAt = now;
+        successesSinceEmpty = 0;
+    }
+
+    private void cut(long now, double target) {
+        rate = Math.max(minRate, Math.min(rate * DECREASE, target));
+        lastCut = now;
+        lastIncrease = now;
+        nextSlot = Math.max(nextSlot, now + interval()); // nothing more before the next slot
+    }
+
+    private double ceiling(long now) {
+        if (Double.isNaN(refill)) {
+            return maxRate;
+        }
+        double drift = DRIFT_PER_SECOND * (now - lastCut) / 1e9;
+        return Math.max(minRate, Math.min(maxRate, refill * (SHARE + drift)));
+    }
+
+    private long interval() {
+        return (long) (1e9 / rate);
+    }
+
+    /** The current rate in calls per second. */
     synchronized double rate() {
         return rate;
+    }
+
+    /** The measured refill rate of the service's bucket, or NaN before it was measured. */
+    synchronized double refill() {
+        return refill;
     }
 
     /** How many throttled answers were seen. */
     synchronized int throttles() {
         return throttles;
-    }
-
-    private void trim(long now) {
-        while (!successes.isEmpty() && now - successes.peekFirst() > PERIOD.toNanos()) {
-            successes.removeFirst();
-        }
-    }
-
-    private static int permits(double rate) {
-        return Math.max(1, (int) Math.round(rate));
     }
 }

@@ -40,6 +40,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -78,6 +80,8 @@ public final class CatalogService implements RoleCatalog {
     private final UnaryOperator<SsoToken> renewRejected;
     private final Clock clock;
     private volatile PebbleProfileNamer namer;
+    /** Makes each refresh's governor: on the system clock, or on a test's simulated one. */
+    private volatile Function<CallGovernor.Settings, CallGovernor> governors = CallGovernor::create;
     private volatile boolean refreshed;
 
     /**
@@ -101,6 +105,11 @@ public final class CatalogService implements RoleCatalog {
         this.validToken = validToken;
         this.renewRejected = renewRejected;
         this.clock = clock;
+    }
+
+    /** Tests: refreshes pace and back off on this clock and sleeper instead of the system's. */
+    void governOn(LongSupplier nanos, CallGovernor.Sleeper sleeper) {
+        governors = settings -> new CallGovernor(settings, nanos, sleeper, () -> 0.5);
     }
 
     /** The selected instance's name. */
@@ -182,8 +191,8 @@ public final class CatalogService implements RoleCatalog {
     public RefreshOutcome refresh(int threads, RefreshListener listener) {
         long started = System.nanoTime();
         PebbleProfileNamer names = namer(); // a bad ProfileFormat fails before any call
-        RoleFetcher fetcher = new RoleFetcher(client,
-                RoleFetcher.Settings.of(threads, config.maxRetry(), config.maxBackoffSeconds()));
+        RoleFetcher fetcher = new RoleFetcher(client, threads,
+                governors.apply(CallGovernor.Settings.of(config.maxRetry(), config.maxBackoffSeconds())));
         TokenHolder token = new TokenHolder(validToken.get(), renewRejected);
         Map<AccountId, List<String>> rolesByAccount;
         List<Account> accounts = new ArrayList<>();

@@ -278,6 +278,29 @@ class CatalogServiceTest {
     }
 
     @Test
+    void refresh_hardThrottle_slowsDownAndCompletesInsteadOfFailing() {
+        // issue 12: aws-sso-cli's outer loop (5 s pauses, 10 more rounds) on TooManyRequests. A token
+        // every 5 s and MaxRetry 2 / MaxBackoff 1: two attempts never see a new token; before, the
+        // refresh failed after them. The governor sleeps on the emulator's clock: no real waiting.
+        CatalogHarness h = harness(emulatorBuilder().generateAccounts(3, 1).build());
+        engine = h.config("", "MaxRetry: 2\nMaxBackoff: 1\n").signedIn().engine();
+        emulator.rateLimit(Operation.LIST_ACCOUNT_ROLES, 0.2, 1);
+        Instant start = clock.instant();
+        catalogService(engine).governOn(() -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }, n -> clock.advance(Duration.ofNanos(Math.max(0, n))));
+
+        RefreshResult result = engine.refreshCatalog(2, RefreshListener.NONE);
+
+        assertThat(result.roles()).isEqualTo(3);
+        assertThat(emulator.calls(Operation.LIST_ACCOUNT_ROLES, Call::succeeded)).hasSize(3);
+        assertThat(result.throttled()).isPositive()
+                .isEqualTo(emulator.calls(Operation.LIST_ACCOUNT_ROLES, Call::throttled).size());
+        assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
     void refresh_tokenRejectedMidway_renewsExactlyOnceSilently() {
         AtomicInteger roleCalls = new AtomicInteger();
         IdentityCenterEmulator[] self = new IdentityCenterEmulator[1];
