@@ -23,16 +23,17 @@ import java.util.function.LongSupplier;
  *   <li>The first throttle drops the rate to {@link #FIRST_SHARE} of the calls that succeeded in
  *       the last second (with latency, more than the service sustains, so the share is cautious)
  *       and marks the bucket empty.</li>
- *   <li>A throttled call whose slot was reserved before the last cut is the same overload (it was
- *       on its way, at the old pace) and only counted. One reserved after it means the pace is still too high: when at least
- *       {@link #MIN_WINDOW_NANOS} passed since the bucket was marked empty, the refill over that
- *       window is measured, the rate drops to {@link #SHARE} of it and the bucket is marked empty
- *       again; before that, the rate drops by {@link #DECREASE} and the window keeps growing. A
- *       cut is always at least by {@link #DECREASE}.</li>
- *   <li>Every second without a throttle adds {@link #INCREASE_PER_SECOND}, up to
- *       {@link #SHARE} of the measured refill; that ceiling rises by {@link #DRIFT_PER_SECOND}
- *       for each second since the measurement, so a service whose limit was raised is found
- *       again, slowly.</li>
+ *   <li>A throttled call whose slot was reserved before the last cut (it was on its way, at the
+ *       old pace), or that came within {@link #MIN_GAP_NANOS} of it (it met the bucket the overload
+ *       left empty), is the same overload and only counted. A later one means the pace is still
+ *       too high: the refill since the bucket was first marked empty is measured (the window
+ *       grows with each throttle, so the measure gets sharper; it restarts after
+ *       {@link #MAX_WINDOW_NANOS}) and the rate drops to {@link #SHARE} of it, at least by
+ *       {@link #DECREASE}.</li>
+ *   <li>Every second without a throttle adds {@link #INCREASE_PER_SECOND} (or, below a measured
+ *       refill, {@link #GAP_SHARE} of the distance to it, whichever is more), up to {@link #SHARE}
+ *       of the measured refill; that ceiling rises by {@link #DRIFT_PER_SECOND} for each second
+ *       since the last cut, so a service whose limit was raised is found again, slowly.</li>
  * </ul>
  *
  * <p>Time comes from {@code nanos} and nothing here sleeps: {@link #reserve()} says when a call
@@ -45,7 +46,9 @@ final class AdaptiveRate {
     static final double INCREASE_PER_SECOND = 0.5;
     static final double DRIFT_PER_SECOND = 0.01;
     static final long WINDOW_NANOS = 1_000_000_000L;
-    static final long MIN_WINDOW_NANOS = 250_000_000L;
+    static final long MIN_GAP_NANOS = 500_000_000L;
+    static final long MAX_WINDOW_NANOS = 30_000_000_000L;
+    static final double GAP_SHARE = 0.25;
 
     private final double maxRate;
     private final double minRate;
@@ -106,8 +109,11 @@ final class AdaptiveRate {
             long seconds = quiet / WINDOW_NANOS;
             lastIncrease += seconds * WINDOW_NANOS;
             double ceiling = ceiling(now);
-            if (rate < ceiling) {
-                rate = Math.min(ceiling, rate + INCREASE_PER_SECOND * seconds);
+            for (long i = 0; i < seconds && rate < ceiling; i++) {
+                // far below a measured refill (after cuts for one overload), climb back faster
+                double step = Double.isNaN(refill) ? INCREASE_PER_SECOND
+                        : Math.max(INCREASE_PER_SECOND, GAP_SHARE * (ceiling - rate));
+                rate = Math.min(ceiling, rate + step);
             }
         }
     }
@@ -131,20 +137,19 @@ final class AdaptiveRate {
             emptyAt = now;
             return;
         }
-        if (reservedAt < lastCut) {
-            return; // it was on its way, at the old pace, before the last cut: the same overload
-        }
-        long window = now - emptyAt;
-        if (window < MIN_WINDOW_NANOS) {
-            cut(now, rate); // too short to measure: cut by DECREASE, keep measuring from the mark
+        if (reservedAt < lastCut || now - lastCut < MIN_GAP_NANOS) {
+            // on its way at the old pace, or meeting the bucket the last cut left empty: the same overload
             return;
         }
+        long window = now - emptyAt;
         double measured = successesSinceEmpty * 1e9 / window;
         // a lower bound of the refill (the bucket may have run over); an older, higher one fades
         refill = Double.isNaN(refill) ? measured : Math.max(measured, refill * DECREASE);
         cut(now, SHARE * measured);
-        emptyAt = now;
-        successesSinceEmpty = 0;
+        if (window > MAX_WINDOW_NANOS) {
+            emptyAt = now; // measure the service as it is now, not as it was minutes ago
+            successesSinceEmpty = 0;
+        }
     }
 
     private void cut(long now, double target) {

@@ -34,6 +34,16 @@ class AdaptiveRateSimulationTest {
         assertThat(o.rate().rate()).isLessThanOrEqualTo(42);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void fanOut_clientTimePerCallVaries_stillNearTheIdealWithAtMostTwoPercentThrottled(long seed) {
+        // a loaded client: 6 to 26 ms of its own per call on top of 30 ms of latency
+        SimulatedFanOut.Outcome o = new SimulatedFanOut(40, 40, 30, 6, 20, seed).run(CALLS, THREADS, 200);
+
+        assertThat(o.ratio()).as("wall / ideal").isLessThanOrEqualTo(1.10);
+        assertThat(o.throttledShare()).as("throttled share (%d throttled)", o.throttled()).isLessThanOrEqualTo(0.02);
+    }
+
     @ParameterizedTest(name = "{0} calls/s")
     @ValueSource(doubles = {1, 2, 5})
     void fanOut_hardThrottle_slowsDownToTheServiceAndFinishes(double ratePerSecond) {

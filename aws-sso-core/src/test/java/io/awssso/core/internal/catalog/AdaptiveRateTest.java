@@ -107,21 +107,45 @@ class AdaptiveRateTest {
     }
 
     @Test
-    void onThrottle_reservedAfterTheCutWithinTheMinimumWindow_cutsByTheDecreaseWithoutMeasuring() {
-        succeed(40);
+    void onThrottle_soonAfterTheCut_isOnlyCountedAndTheWindowKeepsGrowing() {
+        succeed(60);
         rate.onThrottle(nanos.get());
         double afterFirst = rate.rate();
-        advanceMillis(100);
-        succeed(4);
-        rate.onThrottle(nanos.get());
+        advanceMillis(300);
+        succeed(12);
+        rate.onThrottle(nanos.get()); // sent after the cut, but the bucket the burst left is still empty
 
-        assertThat(rate.rate()).isCloseTo(afterFirst * AdaptiveRate.DECREASE, within(1e-9));
+        assertThat(rate.rate()).isEqualTo(afterFirst);
         assertThat(rate.refill()).isNaN();
 
-        advanceMillis(900); // the window still runs from the first throttle: 4 + 36 in 1 s
-        succeed(36);
+        advanceMillis(1700); // 12 + 68 successes in the 2 s since the first throttle
+        succeed(68);
         rate.onThrottle(nanos.get());
         assertThat(rate.refill()).isCloseTo(40, within(1e-9));
+    }
+
+    @Test
+    void onSuccess_farBelowAMeasuredRefill_climbsBackByAShareOfTheGap() {
+        succeed(60);
+        rate.onThrottle(nanos.get()); // 45
+        advanceMillis(1000);
+        succeed(40);
+        rate.onThrottle(nanos.get()); // refill 40: 36
+        advanceMillis(600);
+        rate.onThrottle(nanos.get()); // counted only
+        advanceMillis(1000);
+        succeed(20); // the service gave only 20 more in 1.6 s: 60 in 2.6 s, a refill of 23
+        rate.onThrottle(nanos.get());
+        double low = rate.rate();
+        double ceiling = rate.refill() * AdaptiveRate.SHARE;
+        assertThat(low).isLessThan(ceiling - 4 * AdaptiveRate.INCREASE_PER_SECOND);
+
+        advanceMillis(1000);
+        succeed(1);
+
+        double step = Math.max(AdaptiveRate.INCREASE_PER_SECOND, AdaptiveRate.GAP_SHARE
+                * (rate.refill() * (AdaptiveRate.SHARE + AdaptiveRate.DRIFT_PER_SECOND) - low));
+        assertThat(rate.rate()).isCloseTo(low + step, within(1e-9));
     }
 
     @Test
