@@ -104,6 +104,15 @@ public final class CallGovernor {
     }
 
     /**
+     * A governor on a simulated clock, for tests: it reads the time from {@code nanos} (monotonic)
+     * and waits with {@code sleeper} (e.g. advancing a {@code MutableClock}); backoffs are not
+     * jittered (the middle of their range).
+     */
+    public static CallGovernor create(Settings settings, LongSupplier nanos, Sleeper sleeper) {
+        return new CallGovernor(settings, nanos, sleeper, () -> 0.5);
+    }
+
+    /**
      * Runs {@code attempt} when the pace allows, retrying throttled and server-side errors as
      * described above; any other exception is thrown at once. {@code attempt} is one call to the
      * service (it may handle its own errors, such as renewing a rejected token, inside).
@@ -134,8 +143,15 @@ public final class CallGovernor {
                         last = e;
                     }
                 }
-                if (!(last instanceof ThrottledException) || round >= Settings.EXTRA_ROUNDS) {
+                if (!(last instanceof ThrottledException)) {
                     throw last;
+                }
+                if (round >= Settings.EXTRA_ROUNDS) {
+                    throw new ThrottledException("IAM Identity Center still throttled after "
+                            + (round + 1) * settings.maxAttempts() + " attempts in " + (round + 1)
+                            + " rounds (MaxRetry " + settings.maxAttempts() + ", MaxBackoff "
+                            + settings.maxBackoff().toSeconds() + " s, " + Settings.ROUND_PAUSE.toSeconds()
+                            + " s between rounds); last answer: " + last.getMessage(), last);
                 }
                 if (warned.compareAndSet(false, true)) {
                     LOG.warn("IAM Identity Center keeps throttling (MaxRetry {} attempts, MaxBackoff {} s);"

@@ -109,7 +109,7 @@ public final class CatalogService implements RoleCatalog {
 
     /** Tests: refreshes pace and back off on this clock and sleeper instead of the system's. */
     void governOn(LongSupplier nanos, CallGovernor.Sleeper sleeper) {
-        governors = settings -> new CallGovernor(settings, nanos, sleeper, () -> 0.5);
+        governors = settings -> CallGovernor.create(settings, nanos, sleeper);
     }
 
     /** The selected instance's name. */

@@ -45,10 +45,10 @@ class CallGovernorEmulatorTest {
             IdentityCenterClient client = new SdkIdentityCenterClientFactory(SdkClientOptions.defaults()
                     .withEndpoint(emulator.endpoint()).withRetries(1, null), clock)
                     .create(new SsoInstance("Default", emulator.startUrl().toString(), "us-east-1", null));
-            CallGovernor governor = new CallGovernor(CallGovernor.Settings.of(3, 1), () -> {
+            CallGovernor governor = CallGovernor.create(CallGovernor.Settings.of(3, 1), () -> {
                 Instant now = clock.instant();
                 return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-            }, n -> clock.advance(Duration.ofNanos(Math.max(0, n))), () -> 0.5);
+            }, n -> clock.advance(Duration.ofNanos(Math.max(0, n))));
             Map<String, RoleCredentials> fetched = new ConcurrentHashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(6);
             try {

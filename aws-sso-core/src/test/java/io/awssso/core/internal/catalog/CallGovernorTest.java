@@ -104,7 +104,10 @@ class CallGovernorTest {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThatThrownBy(() -> g.call(failing(Integer.MAX_VALUE, CallGovernorTest::throttled, attempts)))
-                .isInstanceOf(ThrottledException.class);
+                .isInstanceOf(ThrottledException.class)
+                .hasMessageStartingWith("IAM Identity Center still throttled after 33 attempts in 11 rounds"
+                        + " (MaxRetry 3, MaxBackoff 1 s, 5 s between rounds); last answer: IAM Identity Center"
+                        + " throttled SSO portal ListAccountRoles");
 
         assertThat(attempts).hasValue(3 * (1 + CallGovernor.Settings.EXTRA_ROUNDS));
         assertThat(total(pauses)).isGreaterThanOrEqualTo(
