@@ -36,6 +36,9 @@ import java.util.function.LongSupplier;
  *       since the last cut, so a service whose limit was raised is found again, slowly.</li>
  * </ul>
  *
+ * <p>A cut also voids the slots reserved before it ({@link #cuts()}): they were spaced for the old
+ * pace, and the bucket they would reach is empty.
+ *
  * <p>Time comes from {@code nanos} and nothing here sleeps: {@link #reserve()} says when a call
  * may go, and the caller waits. That keeps this class deterministic under a simulated clock.
  */
@@ -64,6 +67,7 @@ final class AdaptiveRate {
     private double refill = Double.NaN;
     private long lastIncrease;
     private int throttles;
+    private int cuts;
 
     /**
      * @param initialRate calls per second before the first throttle
@@ -153,6 +157,7 @@ final class AdaptiveRate {
     }
 
     private void cut(long now, double target) {
+        cuts++;
         rate = Math.max(minRate, Math.min(rate * DECREASE, target));
         lastCut = now;
         lastIncrease = now;
@@ -169,6 +174,14 @@ final class AdaptiveRate {
 
     private long interval() {
         return (long) (1e9 / rate);
+    }
+
+    /**
+     * How many times the rate was cut. A caller that reserved a slot before a cut should reserve
+     * again when its slot comes: the slot was spaced for the old pace, and the bucket is empty.
+     */
+    synchronized int cuts() {
+        return cuts;
     }
 
     /** The current rate in calls per second. */

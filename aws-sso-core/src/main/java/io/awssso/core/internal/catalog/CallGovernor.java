@@ -127,8 +127,13 @@ public final class CallGovernor {
                     if (n > 1) {
                         sleeper.sleep(backoff(n - 1));
                     }
-                    long reservedAt = nanos.getAsLong();
-                    sleeper.sleep(rate.reserve() - reservedAt);
+                    long reservedAt;
+                    int cuts;
+                    do { // a slot reserved at the old pace is given up after a cut
+                        reservedAt = nanos.getAsLong();
+                        cuts = rate.cuts();
+                        sleeper.sleep(rate.reserve() - reservedAt);
+                    } while (rate.cuts() != cuts);
                     try {
                         T result = attempt.get();
                         rate.onSuccess();

@@ -25,6 +25,15 @@ class AdaptiveRateSimulationTest {
     }
 
     @ParameterizedTest(name = "{0} ms per call")
+    @ValueSource(doubles = {0.2, 2})
+    void fanOut_fastCalls_slotsReservedAtTheOldPaceAreGivenUpAfterTheCut(double latencyMillis) {
+        SimulatedFanOut.Outcome o = new SimulatedFanOut(40, 40, latencyMillis, 1).run(CALLS, THREADS, 200);
+
+        // the other threads held slots 5 ms apart when the bucket ran dry; they wait for new ones
+        assertThat(o.throttled()).isLessThanOrEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} ms per call")
     @ValueSource(doubles = {30, 50, 70})
     void fanOut_burstDrainingWhileTheBucketRefills_measuresTheRefillNotTheFirstSecond(double latencyMillis) {
         SimulatedFanOut.Outcome o = new SimulatedFanOut(40, 40, latencyMillis, 1).run(CALLS, THREADS, 200);

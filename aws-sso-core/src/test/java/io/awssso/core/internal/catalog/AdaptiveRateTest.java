@@ -149,6 +149,23 @@ class AdaptiveRateTest {
     }
 
     @Test
+    void cuts_countOnlyThrottlesThatChangedThePace() {
+        succeed(60);
+        long reservedBefore = nanos.get();
+        rate.onThrottle(nanos.get());
+        assertThat(rate.cuts()).isEqualTo(1);
+        rate.onThrottle(reservedBefore); // on its way before the cut
+        advanceMillis(100);
+        rate.onThrottle(nanos.get()); // within the gap
+        assertThat(rate.cuts()).isEqualTo(1);
+
+        advanceMillis(1000);
+        succeed(40);
+        rate.onThrottle(nanos.get());
+        assertThat(rate.cuts()).isEqualTo(2);
+    }
+
+    @Test
     void onThrottle_measuredAboveTheCurrentRate_stillCutsByTheDecrease() {
         succeed(20);
         rate.onThrottle(nanos.get()); // 15 per second

@@ -57,9 +57,9 @@ final class SimulatedFanOut {
         this.clientNanos = (long) (clientMillis * MS);
     }
 
-    private enum Kind { READY, ARRIVE, ANSWER_OK, ANSWER_THROTTLED }
+    private enum Kind { READY, SEND, ARRIVE, ANSWER_OK, ANSWER_THROTTLED }
 
-    private record Event(long time, long seq, int worker, Kind kind, long reservedAt) {
+    private record Event(long time, long seq, int worker, Kind kind, long reservedAt, int cuts) {
     }
 
     Outcome run(int calls, int workers, double initialRate) {
@@ -75,7 +75,7 @@ final class SimulatedFanOut {
         int done = 0;
         long throttled = 0;
         for (int w = 0; w < workers; w++) {
-            events.add(new Event(0, seq++, w, Kind.READY, 0));
+            events.add(new Event(0, seq++, w, Kind.READY, 0, 0));
         }
         while (!events.isEmpty()) {
             Event e = events.poll();
@@ -83,7 +83,15 @@ final class SimulatedFanOut {
             int w = e.worker;
             if (e.kind == Kind.ARRIVE) {
                 events.add(new Event(now + latencyNanos - latencyNanos / 2, seq++, w,
-                        take() ? Kind.ANSWER_OK : Kind.ANSWER_THROTTLED, e.reservedAt));
+                        take() ? Kind.ANSWER_OK : Kind.ANSWER_THROTTLED, e.reservedAt, 0));
+            } else if (e.kind == Kind.SEND) {
+                if (rate.cuts() != e.cuts) { // as CallGovernor does: reserve again at the new pace
+                    events.add(new Event(rate.reserve(), seq++, w, Kind.SEND, now, rate.cuts()));
+                } else {
+                    events.add(new Event(now + clientNanos + (jitterNanos == 0 ? 0
+                            : (long) (random.nextDouble() * jitterNanos)) + latencyNanos / 2, seq++, w,
+                            Kind.ARRIVE, e.reservedAt, 0));
+                }
             } else if (e.kind == Kind.READY) {
                 if (attempts[w] == 0) {
                     if (started == calls) {
@@ -92,19 +100,18 @@ final class SimulatedFanOut {
                     started++;
                 }
                 attempts[w]++;
-                long slot = rate.reserve();
-                events.add(new Event(slot + clientNanos + (jitterNanos == 0 ? 0 : (long) (random.nextDouble() * jitterNanos))
-                        + latencyNanos / 2, seq++, w, Kind.ARRIVE, now));
+                int cuts = rate.cuts();
+                events.add(new Event(rate.reserve(), seq++, w, Kind.SEND, now, cuts));
             } else if (e.kind == Kind.ANSWER_OK) {
                 rate.onSuccess();
                 done++;
                 attempts[w] = 0;
-                events.add(new Event(now, seq++, w, Kind.READY, 0));
+                events.add(new Event(now, seq++, w, Kind.READY, 0, 0));
             } else {
                 rate.onThrottle(e.reservedAt);
                 throttled++;
                 long backoff = (long) (Math.min(5_000, 100 * Math.pow(2, attempts[w] - 1)) * 0.75 * MS);
-                events.add(new Event(now + backoff, seq++, w, Kind.READY, 0));
+                events.add(new Event(now + backoff, seq++, w, Kind.READY, 0, 0));
             }
         }
         if (done != calls) {
