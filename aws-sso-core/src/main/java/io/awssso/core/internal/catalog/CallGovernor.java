@@ -24,7 +24,7 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  *
  * <p>Retries, matching aws-sso-cli in effect: a throttled (429) or server-side (5xx) answer is
  * tried again up to {@code MaxRetry} attempts in all, with jittered exponential pauses from 100 ms
- * capped at {@code MaxBackoff} (aws-sso-cli's SDK retryer). When all of them were throttled, the
+ * capped at {@code MaxBackoff} (aws-sso-cli's SDK retryer). When a round ends throttled, the
  * call waits {@link Settings#ROUND_PAUSE} and starts another round of attempts, up to
  * {@link Settings#EXTRA_ROUNDS} more (aws-sso-cli's outer loop on TooManyRequests, which sleeps 5 s
  * up to 10 times): a service that throttles hard makes the refresh slow, not failed.
