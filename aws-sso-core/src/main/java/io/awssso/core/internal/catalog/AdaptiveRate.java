@@ -24,8 +24,9 @@ import java.util.function.LongSupplier;
  *       the last second (with latency, more than the service sustains, so the share is cautious)
  *       and marks the bucket empty.</li>
  *   <li>A throttled call whose slot was reserved before the last cut (it was on its way, at the
- *       old pace), or that came within {@link #MIN_GAP_NANOS} of it (it met the bucket the overload
- *       left empty), is the same overload and only counted. A later one means the pace is still
+ *       old pace) is the same overload and only counted; so is the first one reserved after the cut
+ *       within {@link #MIN_GAP_NANOS} of it (it may have met the bucket the overload left empty),
+ *       while a second one there cuts by {@link #DECREASE}. One after the gap means the pace is still
  *       too high: the refill since the bucket was first marked empty is measured (the window
  *       grows with each throttle, so the measure gets sharper; it restarts after
  *       {@link #MAX_WINDOW_NANOS}) and the rate drops to {@link #SHARE} of it, at least by
@@ -68,6 +69,7 @@ final class AdaptiveRate {
     private long lastIncrease;
     private int throttles;
     private int cuts;
+    private int throttlesSinceCut;
 
     /**
      * @param initialRate calls per second before the first throttle
@@ -141,8 +143,14 @@ final class AdaptiveRate {
             emptyAt = now;
             return;
         }
-        if (reservedAt < lastCut || now - lastCut < MIN_GAP_NANOS) {
-            // on its way at the old pace, or meeting the bucket the last cut left empty: the same overload
+        if (reservedAt < lastCut) {
+            return; // on its way at the old pace: the same overload
+        }
+        if (now - lastCut < MIN_GAP_NANOS) {
+            // it may have met the bucket the overload left empty; a second one says the new pace is too high
+            if (++throttlesSinceCut >= 2) {
+                cut(now, rate);
+            }
             return;
         }
         long window = now - emptyAt;
@@ -158,6 +166,7 @@ final class AdaptiveRate {
 
     private void cut(long now, double target) {
         cuts++;
+        throttlesSinceCut = 0;
         rate = Math.max(minRate, Math.min(rate * DECREASE, target));
         lastCut = now;
         lastIncrease = now;

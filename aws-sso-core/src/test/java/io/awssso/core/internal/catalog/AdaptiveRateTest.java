@@ -152,16 +152,32 @@ class AdaptiveRateTest {
     void cuts_countOnlyThrottlesThatChangedThePace() {
         succeed(60);
         long reservedBefore = nanos.get();
+        advanceMillis(5);
         rate.onThrottle(nanos.get());
         assertThat(rate.cuts()).isEqualTo(1);
         rate.onThrottle(reservedBefore); // on its way before the cut
         advanceMillis(100);
-        rate.onThrottle(nanos.get()); // within the gap
+        rate.onThrottle(nanos.get()); // within the gap, the first: it may have met the empty bucket
         assertThat(rate.cuts()).isEqualTo(1);
 
         advanceMillis(1000);
         succeed(40);
         rate.onThrottle(nanos.get());
+        assertThat(rate.cuts()).isEqualTo(2);
+    }
+
+    @Test
+    void onThrottle_secondWithinTheGapAfterTheCut_cutsByTheDecreaseWithoutMeasuring() {
+        succeed(60);
+        rate.onThrottle(nanos.get());
+        double afterFirst = rate.rate();
+        advanceMillis(100);
+        rate.onThrottle(nanos.get());
+        advanceMillis(100);
+        rate.onThrottle(nanos.get());
+
+        assertThat(rate.rate()).isCloseTo(afterFirst * AdaptiveRate.DECREASE, within(1e-9));
+        assertThat(rate.refill()).isNaN();
         assertThat(rate.cuts()).isEqualTo(2);
     }
 
