@@ -23,9 +23,6 @@ module io.awssso.core {
     requires org.snakeyaml.engine;
     requires org.slf4j;
     requires jdk.httpserver;
-    requires io.github.resilience4j.core;
-    requires io.github.resilience4j.ratelimiter;
-    requires io.github.resilience4j.retry;
     requires dagger;
     requires jakarta.inject;
     requires static java.compiler;

@@ -318,7 +318,12 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         return this;
     }
 
-    /** Delays every answer of this operation by really sleeping in the handler (a slow network). */
+    /**
+     * Delays every answer of this operation by really sleeping in the handler (a slow network): half
+     * before the emulator decides the call (its rate limit and injected failures apply then, as a
+     * service decides when a request arrives), half after. With {@link #rateLimit} this is a
+     * throttling service whose calls take milliseconds, as AWS's do.
+     */
     public IdentityCenterEmulator latency(Operation operation, Duration latency) {
         state.latency(Objects.requireNonNull(operation, "operation"), Objects.requireNonNull(latency, "latency"));
         return this;

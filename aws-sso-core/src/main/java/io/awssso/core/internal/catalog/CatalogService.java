@@ -41,6 +41,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -79,6 +81,8 @@ public final class CatalogService implements RoleCatalog {
     private final UnaryOperator<SsoToken> renewRejected;
     private final Clock clock;
     private volatile GoTemplateProfileNamer namer;
+    /** Makes each refresh's governor: on the system clock, or on a test's simulated one. */
+    private volatile Function<CallGovernor.Settings, CallGovernor> governors = CallGovernor::create;
     private volatile boolean refreshed;
 
     /**
@@ -102,6 +106,11 @@ public final class CatalogService implements RoleCatalog {
         this.validToken = validToken;
         this.renewRejected = renewRejected;
         this.clock = clock;
+    }
+
+    /** Tests: refreshes pace and back off on this clock and sleeper instead of the system's. */
+    void governOn(LongSupplier nanos, CallGovernor.Sleeper sleeper) {
+        governors = settings -> CallGovernor.create(settings, nanos, sleeper);
     }
 
     /** The selected instance's name. */
@@ -183,8 +192,8 @@ public final class CatalogService implements RoleCatalog {
     public RefreshOutcome refresh(int threads, RefreshListener listener) {
         long started = System.nanoTime();
         GoTemplateProfileNamer names = namer(); // a bad ProfileFormat fails before any call
-        RoleFetcher fetcher = new RoleFetcher(client,
-                RoleFetcher.Settings.of(threads, config.maxRetry(), config.maxBackoffSeconds()));
+        RoleFetcher fetcher = new RoleFetcher(client, threads,
+                governors.apply(CallGovernor.Settings.of(config.maxRetry(), config.maxBackoffSeconds())));
         TokenHolder token = new TokenHolder(validToken.get(), renewRejected);
         Map<AccountId, List<String>> rolesByAccount;
         List<Account> accounts = new ArrayList<>();
@@ -234,8 +243,8 @@ public final class CatalogService implements RoleCatalog {
      * @throws LoginRequiredException when there is no usable token
      */
     public Map<Account, List<String>> fetchAssignments(int threads) {
-        RoleFetcher fetcher = new RoleFetcher(client,
-                RoleFetcher.Settings.of(threads, config.maxRetry(), config.maxBackoffSeconds()));
+        RoleFetcher fetcher = new RoleFetcher(client, threads,
+                governors.apply(CallGovernor.Settings.of(config.maxRetry(), config.maxBackoffSeconds())));
         List<Account> accounts = new ArrayList<>();
         Map<AccountId, List<String>> roles;
         try {

@@ -4,17 +4,11 @@ import io.awssso.api.Account;
 import io.awssso.api.AccountId;
 import io.awssso.api.AccountRole;
 import io.awssso.api.AwsSsoException;
-import io.awssso.api.IdentityCenterException;
 import io.awssso.api.LoginRequiredException;
 import io.awssso.api.SsoToken;
-import io.awssso.api.ThrottledException;
 import io.awssso.api.spi.IdentityCenterClient;
 import io.awssso.api.spi.Page;
 import io.awssso.core.RefreshListener;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,44 +20,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 
 /**
- * Lists accounts and the roles of every account, the way aws-sso-cli does (reference 6.3), under
- * one shared {@link AdaptiveRate} limiter, a bounded pool of {@code threads} workers, and a
- * Resilience4j {@link Retry} with jittered exponential backoff on throttling (429) and server
- * errors (5xx). A 401 renews the token through the shared {@link TokenHolder} and retries.
+ * Lists accounts and the roles of every account, the way aws-sso-cli does (reference 6.3), on a
+ * bounded pool of {@code threads} workers whose calls one {@link CallGovernor} paces and retries
+ * (throttling, server errors). A 401 renews the token through the shared {@link TokenHolder}
+ * and retries.
  */
 final class RoleFetcher {
     /** Page size for both listings (the service's maximum). */
     static final int MAX_RESULTS = 100;
-
-    /**
-     * How the fan-out behaves.
-     *
-     * @param threads workers for ListAccountRoles ({@code Threads}, {@code --threads})
-     * @param maxAttempts attempts per call including the first ({@code MaxRetry})
-     * @param maxBackoff the longest pause between attempts ({@code MaxBackoff})
-     * @param initialBackoff the first pause
-     * @param initialRate requests per second before the service first throttles
-     */
-    record Settings(int threads, int maxAttempts, Duration maxBackoff, Duration initialBackoff,
-            double initialRate) {
-        Settings {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-            }
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("max attempts must be at least 1, got " + maxAttempts);
-            }
-        }
-
-        /** The defaults for the given config values. */
-        static Settings of(int threads, int maxRetry, int maxBackoffSeconds) {
-            return new Settings(threads, Math.max(1, maxRetry),
-                    Duration.ofSeconds(Math.max(1, maxBackoffSeconds)), Duration.ofMillis(100), 200);
-        }
-    }
 
     /** Accounts whose roles could not be listed, with the reason. */
     static final class PartialFailure extends RuntimeException {
@@ -77,25 +43,26 @@ final class RoleFetcher {
     }
 
     private final IdentityCenterClient client;
-    private final Settings settings;
-    private final AdaptiveRate rate;
-    private final Retry retry;
+    private final int threads;
+    private final CallGovernor governor;
 
-    RoleFetcher(IdentityCenterClient client, Settings settings) {
+    /**
+     * @param client the Identity Center client (its own retries off: the governor's govern)
+     * @param threads workers for ListAccountRoles ({@code Threads}, {@code --threads})
+     * @param governor paces and retries every call of this refresh
+     */
+    RoleFetcher(IdentityCenterClient client, int threads, CallGovernor governor) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         this.client = client;
-        this.settings = settings;
-        this.rate = new AdaptiveRate(settings.initialRate(), 1, System::nanoTime);
-        this.retry = Retry.of("aws-sso-catalog", RetryConfig.custom()
-                .maxAttempts(settings.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
-                        settings.initialBackoff(), 2.0, 0.5, settings.maxBackoff()))
-                .retryOnException(RoleFetcher::retryable)
-                .build());
+        this.threads = threads;
+        this.governor = governor;
     }
 
     /** Throttled answers seen so far. */
     int throttles() {
-        return rate.throttles();
+        return governor.throttles();
     }
 
     /**
@@ -115,7 +82,7 @@ final class RoleFetcher {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger total = new AtomicInteger(); // 0 until every account is known
         int[] reported = {0};
-        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "aws-sso-catalog");
             t.setDaemon(true);
             return t;
@@ -187,36 +154,17 @@ final class RoleFetcher {
         return out;
     }
 
-    /** One call: permit, attempt, adapt the rate; retried by the Retry; 401 renews once. */
+    /** One call, paced and retried by the governor; a 401 renews the token and tries again. */
     private <T> T call(TokenHolder token, Function<SsoToken, T> op) {
-        return retry.executeSupplier(() -> {
+        return governor.call(() -> {
             SsoToken t = token.current();
             while (true) {
-                rate.acquire();
                 try {
-                    T result = op.apply(t);
-                    rate.onSuccess();
-                    return result;
-                } catch (ThrottledException e) {
-                    rate.onThrottle();
-                    throw e;
+                    return op.apply(t);
                 } catch (LoginRequiredException e) {
                     t = token.renew(t, e);
                 }
             }
         });
-    }
-
-    /** Throttling and server-side (5xx) errors are worth another attempt; nothing else is. */
-    static boolean retryable(Throwable e) {
-        if (e instanceof ThrottledException) {
-            return true;
-        }
-        if (e instanceof IdentityCenterException ice
-                && ice.reason() == IdentityCenterException.Reason.OTHER
-                && ice.getCause() instanceof SdkServiceException se) {
-            return se.statusCode() >= 500;
-        }
-        return false;
     }
 }

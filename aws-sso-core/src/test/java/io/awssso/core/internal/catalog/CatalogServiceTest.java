@@ -323,6 +323,47 @@ class CatalogServiceTest {
     }
 
     @Test
+    void refresh_hardThrottle_slowsDownAndCompletesInsteadOfFailing() {
+        // issue 12: aws-sso-cli's outer loop (5 s pauses, 10 more rounds) on TooManyRequests. A token
+        // every 5 s and MaxRetry 2 / MaxBackoff 1: two attempts never see a new token; before, the
+        // refresh failed after them. The governor sleeps on the emulator's clock: no real waiting.
+        CatalogHarness h = harness(emulatorBuilder().generateAccounts(3, 1).build());
+        engine = h.config("", "MaxRetry: 2\nMaxBackoff: 1\n").signedIn().engine();
+        emulator.rateLimit(Operation.LIST_ACCOUNT_ROLES, 0.2, 1);
+        Instant start = clock.instant();
+        catalogService(engine).governOn(() -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }, n -> clock.advance(Duration.ofNanos(Math.max(0, n))));
+
+        RefreshResult result = engine.refreshCatalog(2, RefreshListener.NONE);
+
+        assertThat(result.roles()).isEqualTo(3);
+        assertThat(emulator.calls(Operation.LIST_ACCOUNT_ROLES, Call::succeeded)).hasSize(3);
+        assertThat(result.throttled()).isPositive()
+                .isEqualTo(emulator.calls(Operation.LIST_ACCOUNT_ROLES, Call::throttled).size());
+        assertThat(Duration.between(start, clock.instant())).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void refresh_throttledBeyondEveryRound_failsNamingTheRoundsAndKeepsTheCache() {
+        CatalogHarness h = harness(emulatorBuilder().generateAccounts(2, 1).build());
+        engine = h.config("", "MaxRetry: 2\nMaxBackoff: 1\n").signedIn().engine();
+        emulator.rateLimit(Operation.LIST_ACCOUNT_ROLES, 0.001, 1); // one token every 1000 s
+        catalogService(engine).governOn(() -> {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }, n -> clock.advance(Duration.ofNanos(Math.max(0, n))));
+
+        assertThatThrownBy(() -> engine.refreshCatalog(1, RefreshListener.NONE))
+                .isInstanceOf(AwsSsoException.class)
+                .hasMessageContaining("failed for 1 account")
+                .hasMessageContaining("still throttled after 22 attempts in 11 rounds (MaxRetry 2, MaxBackoff 1 s")
+                .hasMessageEndingWith("the previous cache was kept");
+        assertThat(h.cacheFile()).doesNotExist();
+    }
+
+    @Test
     void refresh_tokenRejectedMidway_renewsExactlyOnceSilently() {
         AtomicInteger roleCalls = new AtomicInteger();
         IdentityCenterEmulator[] self = new IdentityCenterEmulator[1];

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -172,16 +171,28 @@ public final class EmulatorServer implements HttpHandler {
         }
     }
 
+    /**
+     * Like a real service, the emulator decides a call (rate limit, injected failure, answer) when
+     * the request arrives, half-way through its latency, and the answer takes the other half back:
+     * a client learns of a throttle only after calls it sent meanwhile have reached the bucket.
+     */
     private Response serve(Operation op, Request req, Map<String, String> params) {
-        Duration latency = state.latency(op);
-        if (!latency.isZero()) {
-            try {
-                Thread.sleep(latency.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return failure(op);
+        long latency = state.latency(op).toNanos();
+        try {
+            if (latency == 0) {
+                return decide(op, req, params);
             }
+            TimeUnit.NANOSECONDS.sleep(latency / 2);
+            Response r = decide(op, req, params);
+            TimeUnit.NANOSECONDS.sleep(latency - latency / 2);
+            return r;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failure(op);
         }
+    }
+
+    private Response decide(Operation op, Request req, Map<String, String> params) {
         if (!state.allow(op)) {
             return throttled(op);
         }
