@@ -42,7 +42,9 @@ public record RoleArn(String partition, AccountId accountId, String roleName)
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("role ARN is missing");
         }
-        String t = text.strip();
+        // only spaces and tabs around the text are dropped: a role name from AWS may end in any
+        // other character (a line break, U+2029), and the ARN must give it back whole
+        String t = text.replaceAll("\\A[ \\t]+|[ \\t]+\\z", "");
         try {
             if (t.startsWith("arn:")) {
                 String[] p = t.split(":", 6);

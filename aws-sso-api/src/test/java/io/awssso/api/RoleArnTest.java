@@ -26,4 +26,10 @@ class RoleArnTest {
         assertThatThrownBy(() -> RoleArn.parse("arn:aws:iam::000000000042:role/a:b"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("invalid role ARN");
     }
+
+    @Test
+    void parse_nameEndingInALineBreakOrSeparator_keepsIt_spacesAroundTheTextGo() {
+        assertThat(RoleArn.parse(" arn:aws:iam::000000000042:role/x\n\u2029\t").roleName()).isEqualTo("x\n\u2029");
+        assertThat(RoleArn.parse("arn:aws:iam::000000000042:role/x \u2029").roleName()).isEqualTo("x \u2029");
+    }
 }

@@ -162,8 +162,11 @@ public enum ShellSyntax {
         return b.toString();
     }
 
-    /** Why {@code name=value} cannot be set in a shell, if it cannot. */
-    private static Optional<String> problem(String name, String value) {
+    /**
+     * Why {@code name=value} cannot be an environment variable of a shell or a child process, if
+     * it cannot: the name is not an identifier, or the value holds a NUL or an unpaired surrogate.
+     */
+    public static Optional<String> problem(String name, String value) {
         if (!NAME.matcher(name).matches()) {
             return Optional.of("not a valid variable name");
         }

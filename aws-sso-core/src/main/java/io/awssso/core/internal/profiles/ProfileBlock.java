@@ -98,31 +98,31 @@ public final class ProfileBlock {
         if (e.name().isEmpty()) {
             return Optional.of("its name is empty");
         }
-        for (int i = 0; i < e.name().length(); i++) {
-            char c = e.name().charAt(i);
-            if (unprintable(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                return Optional.of("its name holds a blank or control character, which ~/.aws/config cannot carry");
-            }
-            if ("[]#;'\"\\".indexOf(c) >= 0) {
-                return Optional.of("its name holds '" + c + "', which the AWS SDKs read differently in ~/.aws/config");
-            }
+        if (e.name().codePoints().anyMatch(c -> unprintable(c) || Character.isWhitespace(c)
+                || Character.isSpaceChar(c))) {
+            return Optional.of("its name holds a blank or control character, which ~/.aws/config cannot carry");
         }
-        String line = credentialProcess(e.arn()) + e.region();
-        for (int i = 0; i < line.length(); i++) {
-            if (unprintable(line.charAt(i))) {
-                return Optional.of("its role name or region holds a control character, which ~/.aws/config"
-                        + " cannot carry");
-            }
+        Optional<Integer> special = e.name().codePoints().filter(c -> "[]#;'\"\\".indexOf(c) >= 0).boxed()
+                .findFirst();
+        if (special.isPresent()) {
+            return Optional.of("its name holds '" + Character.toString(special.get())
+                    + "', which the AWS SDKs read differently in ~/.aws/config");
+        }
+        if ((credentialProcess(e.arn()) + e.region()).codePoints().anyMatch(ProfileBlock::unprintable)) {
+            return Optional.of("its role name or region holds a control character, which ~/.aws/config"
+                    + " cannot carry");
         }
         return Optional.empty();
     }
 
-    /** Controls, formatting characters (bidirectional marks among them), line separators, surrogates. */
-    private static boolean unprintable(char c) {
+    /**
+     * Controls, formatting characters (bidirectional marks among them), line separators, unpaired
+     * surrogates (a pair is one code point here, and printable).
+     */
+    private static boolean unprintable(int c) {
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
-                || type == Character.UNASSIGNED && c >= 0xfff0;
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
     }
 
     /** {@code s} with control characters escaped, for a message. */
@@ -137,7 +137,7 @@ public final class ProfileBlock {
                 b.append("\\t");
             } else if (c == 0x1b) {
                 b.append("\\e");
-            } else if (c < 0x10000 && unprintable((char) c)) {
+            } else if (unprintable(c)) {
                 b.append(String.format(c < 0x80 ? "\\x%02X" : "\\u{%04X}", c));
             } else {
                 b.appendCodePoint(c);

@@ -81,9 +81,9 @@ class ProfileBlockTest {
                 new ProfileEntry("fine-name", broken, ""),
                 new ProfileEntry("a]b", READ, ""), new ProfileEntry("a b", READ, ""),
                 new ProfileEntry("a;b", READ, ""), new ProfileEntry("\u001b]0;x\u0007", READ, ""),
-                new ProfileEntry("$(x)`y`*:Z\u00fc", READ, "")), warnings::add);
+                new ProfileEntry("$(x)`y`*:Z\u00fc\uD83D\uDE80", READ, "")), warnings::add);
 
-        assertThat(kept).extracting(ProfileEntry::name).containsExactly("prod:Admin", "$(x)`y`*:Z\u00fc");
+        assertThat(kept).extracting(ProfileEntry::name).containsExactly("prod:Admin", "$(x)`y`*:Z\u00fc\uD83D\uDE80");
         assertThat(warnings).hasSize(6).allMatch(w -> w.codePoints().noneMatch(c -> c < 0x20))
                 .anyMatch(w -> w.contains("'prod:Bad\\nRole'")).anyMatch(w -> w.contains("'\\e]0;x\\x07'"))
                 .anyMatch(w -> w.startsWith("skipping the profile 'fine-name'") && w.contains("control character"));
