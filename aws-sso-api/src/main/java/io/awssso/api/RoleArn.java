@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * @param partition the partition ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...)
  * @param accountId the account the role lives in
- * @param roleName the role's name (without path)
+ * @param roleName the role's name as it follows {@code role/} in the ARN, with its path when it
+ *     has one ({@code team/Deploy}): the ARN and the name round-trip, so an AssumeRole of a
+ *     role with a path and a directory's role name that holds a {@code /} both keep every part
  */
 public record RoleArn(String partition, AccountId accountId, String roleName)
         implements Comparable<RoleArn> {
@@ -40,13 +42,15 @@ public record RoleArn(String partition, AccountId accountId, String roleName)
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("role ARN is missing");
         }
-        String t = text.strip();
+        // only spaces and tabs around the text are dropped: a role name from AWS may end in any
+        // other character (a line break, U+2029), and the ARN must give it back whole
+        String t = text.replaceAll("\\A[ \\t]+|[ \\t]+\\z", "");
         try {
             if (t.startsWith("arn:")) {
                 String[] p = t.split(":", 6);
                 if (p.length == 6 && p[2].equals("iam") && p[3].isEmpty()
                         && p[5].startsWith("role/")) {
-                    String name = p[5].substring(p[5].lastIndexOf('/') + 1);
+                    String name = p[5].substring("role/".length());
                     return new RoleArn(p[1], AccountId.parse(p[4]), name);
                 }
             } else {

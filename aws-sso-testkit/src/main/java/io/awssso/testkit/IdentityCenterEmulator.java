@@ -48,6 +48,10 @@ import java.util.function.Predicate;
  * }
  * }</pre>
  *
+ * <p>{@link Builder#hostileDirectory(HostileDirectory)} serves account names, e-mails and role
+ * names an attacker chose (shell metacharacters, quotes of every kind, line breaks, NUL, ANSI
+ * escapes, bidirectional marks, 2 KB strings), to test that a client prints them inertly.
+ *
  * <p>Everything can be changed while it runs: the data set, the {@link Approval approval} rule, rate
  * limits, injected failures and latency. Expiry decisions and rate-limit refills use the
  * {@linkplain Builder#clock(Clock) injected clock}, so tests move a {@link MutableClock} instead of
@@ -204,6 +208,17 @@ public final class IdentityCenterEmulator implements AutoCloseable {
      */
     public IdentityCenterEmulator generateAccounts(int accounts, int rolesPerAccount) {
         state.directory.generate(accounts, rolesPerAccount);
+        return this;
+    }
+
+    /**
+     * Serves the accounts of a {@link HostileDirectory} too, from now on.
+     *
+     * @return this emulator
+     */
+    public IdentityCenterEmulator addHostileDirectory(HostileDirectory directory) {
+        Objects.requireNonNull(directory, "directory").accounts().forEach(a -> state.directory.addAccount(
+                a.id().value(), a.name(), a.email(), a.roles()));
         return this;
     }
 
@@ -535,6 +550,17 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         public Builder addAccount(String accountId, String name, String email, String... roleNames) {
             state.directory.addAccount(AccountId.parse(accountId).value(), Objects.requireNonNull(name, "name"),
                     Objects.requireNonNull(email, "email"), Arrays.asList(roleNames));
+            return this;
+        }
+
+        /**
+         * Serves a hostile directory too: the accounts of {@link HostileDirectory#accounts()}
+         * (names, e-mails and role names built to break out of every output format). See
+         * {@link HostileDirectory} for how to test with it.
+         */
+        public Builder hostileDirectory(HostileDirectory directory) {
+            Objects.requireNonNull(directory, "directory").accounts().forEach(a -> state.directory.addAccount(
+                    a.id().value(), a.name(), a.email(), a.roles()));
             return this;
         }
 

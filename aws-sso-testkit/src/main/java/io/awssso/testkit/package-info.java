@@ -8,6 +8,9 @@
  *       latency) and recording every {@link io.awssso.testkit.Call call}. Use it from JUnit 5 with
  *       {@link io.awssso.testkit.IdentityCenterEmulatorExtension}, or standalone with
  *       {@link io.awssso.testkit.EmulatorMain}.</li>
+ *   <li>{@link io.awssso.testkit.HostileDirectory}: account names, e-mails, role names and tags an
+ *       attacker chose, for the emulator to serve, with a canary file that exists only if a client
+ *       ran one of them as code.</li>
  *   <li>The secure-store compatibility kit and in-memory fakes.</li>
  *   <li>{@link io.awssso.testkit.MutableClock}: a clock tests move by hand instead of sleeping.</li>
  * </ul>

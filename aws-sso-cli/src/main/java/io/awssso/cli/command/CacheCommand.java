@@ -8,6 +8,7 @@ import io.awssso.cli.options.OutputFormat;
 import io.awssso.cli.options.OutputFormat.Format;
 import io.awssso.cli.render.Json;
 import io.awssso.cli.render.RefreshProgress;
+import io.awssso.cli.render.Visible;
 import io.awssso.core.AwsSso;
 import io.awssso.core.RefreshResult;
 import jakarta.inject.Inject;
@@ -92,7 +93,7 @@ public final class CacheCommand implements Callable<Integer> {
         } else if (silent) {
             err.println(result.diffLines().get(0));
         } else {
-            result.diffLines().forEach(err::println);
+            result.diffLines().forEach(l -> err.println(Visible.escape(l))); // ARNs hold AWS's role names
         }
         err.flush();
         if (result.changed() && !noConfigCheck && sso.autoConfigCheck()) {

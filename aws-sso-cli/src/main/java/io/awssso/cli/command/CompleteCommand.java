@@ -7,6 +7,7 @@ import io.awssso.cli.completion.Shell;
 import io.awssso.cli.internal.CliEnvironment;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.GlobalOptions;
+import io.awssso.cli.render.Visible;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,11 +67,16 @@ public final class CompleteCommand implements Callable<Integer> {
         int cut = Math.max(current.lastIndexOf(':'), current.lastIndexOf('=')) + 1;
         for (Candidate c : candidates) {
             String value = c.value();
+            if (value.codePoints().anyMatch(Visible::needsEscape)) {
+                // one candidate per line: a name from AWS with a line break (or a terminal control)
+                // cannot be offered whole, and a part of it must never become a candidate of its own
+                continue;
+            }
             if (target == Shell.BASH && !value.equals(Completer.FILES) && value.length() >= cut) {
                 value = value.substring(cut);
             }
             if (target == Shell.FISH && !c.description().isEmpty()) {
-                value = value + "\t" + c.description();
+                value = value + "\t" + Visible.escape(c.description());
             }
             terminal.out().println(value);
         }

@@ -6,6 +6,7 @@ import io.awssso.cli.ExitCode;
 import io.awssso.cli.internal.Engine;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.FromEnvironment;
+import io.awssso.cli.render.Visible;
 import io.awssso.core.AwsSso;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -21,7 +22,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code aws-sso credentials -p P...}: static credentials in {@code ~/.aws/credentials} form, for
@@ -45,6 +49,9 @@ public final class CredentialsCommand implements Callable<Integer> {
     @Option(names = {"-a", "--append"}, description = "Append to the file instead of replacing it.")
     private boolean append;
 
+    @Spec
+    private CommandSpec spec;
+
     private final Engine engine;
     private final Terminal terminal;
 
@@ -65,6 +72,9 @@ public final class CredentialsCommand implements Callable<Integer> {
         AwsSso sso = engine.get();
         StringBuilder b = new StringBuilder();
         for (String profile : profiles) {
+            requireSectionName(profile);
+        }
+        for (String profile : profiles) {
             RoleCredentials c = sso.credentials(sso.roleByProfile(profile), false);
             b.append('[').append(profile).append("]\n")
                     .append("# Expires: ").append(DateTimeFormatter.ISO_INSTANT.format(
@@ -81,6 +91,21 @@ public final class CredentialsCommand implements Callable<Integer> {
             terminal.err().printf("Wrote %d profile(s) to %s%n", profiles.size(), file);
         }
         return ExitCode.OK.code();
+    }
+
+    /**
+     * Refuses a profile name that cannot be a section of the credentials file: profile names come
+     * from account names that AWS serves, and a line break would inject sections and keys, while
+     * {@code [ ] # ;} make the AWS SDK for Java reject the whole file.
+     */
+    private void requireSectionName(String profile) {
+        boolean bad = profile.isEmpty() || profile.codePoints().anyMatch(c -> Visible.needsEscape(c)
+                || Character.getType(c) == Character.FORMAT || "[]#;".indexOf(c) >= 0);
+        if (bad) {
+            throw new ParameterException(spec.commandLine(), "the profile name '" + Visible.escape(profile)
+                    + "' cannot be written to a credentials file (it holds a line break, a control character"
+                    + " or one of [ ] # ;)");
+        }
     }
 
     private static void write(Path file, String text, boolean append) {

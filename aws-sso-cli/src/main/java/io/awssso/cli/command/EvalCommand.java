@@ -93,7 +93,9 @@ public final class EvalCommand implements Callable<Integer> {
             }
             vars = sso.roleEnvironment(sso.credentials(arn, false), noRegion, overwriteRegion);
         }
-        terminal.out().print(syntax.render(vars));
+        String statements = syntax.render(vars, why -> terminal.err().println("warning: " + why));
+        terminal.err().flush();
+        terminal.out().print(statements);
         terminal.out().flush();
         return ExitCode.OK.code();
     }

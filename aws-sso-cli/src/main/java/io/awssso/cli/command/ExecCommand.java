@@ -9,6 +9,8 @@ import io.awssso.cli.internal.Engine;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.internal.InteractiveRoleSelector;
 import io.awssso.cli.options.RoleSelector;
+import io.awssso.cli.render.ShellSyntax;
+import io.awssso.cli.render.Visible;
 import io.awssso.core.AwsSso;
 import io.awssso.core.RoleEnvironment;
 import jakarta.inject.Inject;
@@ -110,7 +112,13 @@ public final class ExecCommand implements Callable<Integer> {
                 childEnv.put(k, v);
             }
         });
-        childEnv.putAll(vars.applyTo(Map.of()));
+        vars.applyTo(Map.of()).forEach((k, v) -> {
+            // tag keys and values come from the config and AWS: what no environment can hold is
+            // left out with a warning (naming the variable, not its value) instead of failing
+            ShellSyntax.problem(k, v).ifPresentOrElse(
+                    why -> terminal.err().println("warning: not setting " + Visible.escape(k) + ": " + why),
+                    () -> childEnv.put(k, v));
+        });
         vars.unset().forEach(childEnv::remove);
         terminal.flush();
         Process child;

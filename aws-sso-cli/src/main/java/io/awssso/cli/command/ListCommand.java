@@ -61,7 +61,8 @@ public final class ListCommand implements Callable<Integer> {
     @Option(names = {"-f", "--list-fields"}, description = "Print the valid field names with descriptions.")
     private boolean listFields;
 
-    @Option(names = "--csv", description = "Comma-separated values: no header, no quoting (same as --output csv).")
+    @Option(names = "--csv", description = "Comma-separated values: no header; fields with , or \" quoted as RFC 4180 says"
+                    + " (same as --output csv).")
     private boolean csv;
 
     @Option(names = {"-P", "--prefix"}, paramLabel = "<field>=<prefix>",

@@ -9,6 +9,7 @@ import io.awssso.cli.options.OutputFormat;
 import io.awssso.cli.options.OutputFormat.Format;
 import io.awssso.cli.render.Json;
 import io.awssso.cli.render.RefreshProgress;
+import io.awssso.cli.render.Visible;
 import io.awssso.core.AwsSso;
 import io.awssso.core.RoleTags;
 import jakarta.inject.Inject;
@@ -87,8 +88,9 @@ public final class TagsCommand implements Callable<Integer> {
             out.println(Json.write(doc));
         } else {
             for (RoleTags t : tags) {
-                out.println(t.arn());
-                t.tags().forEach((k, v) -> out.println("  " + k + ": " + v));
+                // role names and tags come from AWS and the config: never a raw control on the terminal
+                out.println(Visible.escape(t.arn().toString()));
+                t.tags().forEach((k, v) -> out.println("  " + Visible.escape(k) + ": " + Visible.escape(v)));
                 out.println();
             }
         }

@@ -21,7 +21,7 @@ public final class OutputFormat {
     public enum Format {
         /** Columns padded and joined by {@code " | "}, the header underlined (the default). */
         TABLE,
-        /** Comma-joined cells, one row per line, no header, no quoting. */
+        /** Comma-joined cells, one row per line, no header, quoted as RFC 4180 says where needed. */
         CSV,
         /** A JSON document: for listings an array of objects keyed by column name. */
         JSON;

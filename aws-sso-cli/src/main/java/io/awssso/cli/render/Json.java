@@ -111,8 +111,12 @@ public final class Json {
                 case '\b' -> b.append("\\b");
                 case '\f' -> b.append("\\f");
                 default -> {
-                    // Control characters must be escaped; U+2028/9 too, for readers that eval JSON.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                    // Control characters must be escaped; U+2028/9 too, for readers that eval JSON;
+                    // the C1 and bidirectional controls too, so that JSON on a terminal is inert.
+                    if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        b.append(c).append(s.charAt(++i)); // a pair is one character, printed as it is
+                    } else if (Visible.needsEscape(c)) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);

@@ -15,13 +15,16 @@ public final class Table {
     private Table() {}
 
     /**
-     * The lines of the table: header, underline, then one line per row.
+     * The lines of the table: header, underline, then one line per row. Cells are
+     * {@linkplain Visible#escape escaped}, so none holds a line break or a terminal control.
      *
      * @param header the column names
-     * @param rows the cells, each row as long as the header
+     * @param givenRows the cells, each row as long as the header
      * @throws IllegalArgumentException when a row has a different number of cells than the header
      */
-    public static List<String> lines(List<String> header, List<List<String>> rows) {
+    public static List<String> lines(List<String> header, List<List<String>> givenRows) {
+        List<List<String>> rows = givenRows.stream().map(Table::visible).toList();
+        header = visible(header);
         int[] widths = new int[header.size()];
         measure(widths, header);
         for (List<String> row : rows) {
@@ -39,6 +42,10 @@ public final class Table {
             out.add(line(widths, row));
         }
         return out;
+    }
+
+    private static List<String> visible(List<String> cells) {
+        return cells.stream().map(Visible::escape).toList();
     }
 
     private static void measure(int[] widths, List<String> cells) {

@@ -5,13 +5,24 @@
 __aws_sso_exe=@EXECUTABLE@
 
 __aws_sso_complete() {
-    local line="${COMP_LINE:0:COMP_POINT}" IFS=$'\n'
-    local -a candidates
-    candidates=($("$__aws_sso_exe" __complete --shell=bash --line="$line" 2>/dev/null))
+    # Candidates come from the role cache, i.e. from account and role names that AWS serves: read
+    # them line by line (never word-split or glob-expanded) and hand them back quoted with %q, so
+    # that a name like $(cmd) is inserted as text and never becomes part of the command.
+    local line="${COMP_LINE:0:COMP_POINT}" candidate
+    local -a candidates=()
+    while IFS= read -r candidate; do
+        candidates+=("$candidate")
+    done < <("$__aws_sso_exe" __complete --shell=bash --line="$line" 2>/dev/null)
+    COMPREPLY=()
     if [[ "${candidates[0]:-}" == ":files" ]]; then
-        COMPREPLY=($(compgen -f -- "${COMP_WORDS[COMP_CWORD]}"))
+        compopt -o filenames 2>/dev/null # bash quotes file names itself
+        while IFS= read -r candidate; do
+            COMPREPLY+=("$candidate")
+        done < <(compgen -f -- "${COMP_WORDS[COMP_CWORD]}")
     else
-        COMPREPLY=("${candidates[@]}")
+        for candidate in "${candidates[@]}"; do
+            COMPREPLY+=("$(printf '%q' "$candidate")")
+        done
     fi
 }
 complete -o nosort -F __aws_sso_complete aws-sso 2>/dev/null || complete -F __aws_sso_complete aws-sso

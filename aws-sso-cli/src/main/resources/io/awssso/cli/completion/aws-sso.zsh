@@ -12,7 +12,9 @@ _aws_sso() {
     local line="${(j: :)${(@)words[1,CURRENT]}}"
     local -a candidates
     candidates=("${(@f)$("$__aws_sso_exe" __complete --shell=zsh --line="$line" 2>/dev/null)}")
-    candidates=(${candidates:#})
+    # quoted, so no user option (sh_word_split, glob_subst) can split or glob a name from AWS;
+    # compadd quotes the metacharacters of what it inserts
+    candidates=("${(@)candidates:#}")
     if [[ "${candidates[1]:-}" == ":files" ]]; then
         _files
     elif (( ${#candidates} )); then

@@ -212,6 +212,30 @@ class SetupProfilesIT {
     }
 
     @Test
+    void setupProfiles_oneRoleNameWithALineBreak_skipsOnlyThatRole_andAPathRoleKeepsItsFullName() throws Exception {
+        // the attack: one role name from AWS with a line break made setup profiles refuse every role
+        h.emulator().addRole(io.awssso.api.AccountId.parse("012345678901"), "Bad\nRole");
+        h.emulator().addRole(io.awssso.api.AccountId.parse("012345678901"), "team/Deploy");
+        assertThat(h.run("cache").exitCode()).isZero();
+
+        Result r = h.run("setup", "profiles", "--force");
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.err()).contains("warning: skipping the profile 'prod:Bad\\nRole'")
+                .doesNotContain("Bad\nRole");
+        assertThat(file()).contains("[profile " + PROFILE + "]").contains("[profile prod:ReadOnlyAccess]")
+                .contains("[profile prod:team/Deploy]")
+                .contains("process --arn arn:aws:iam::012345678901:role/team/Deploy\n")
+                .doesNotContain("Bad");
+        String out = runClient(List.of("python3", "-c", "import boto3, sys\n"
+                + "c = boto3.Session(profile_name=sys.argv[1]).get_credentials().get_frozen_credentials()\n"
+                + "print(c.access_key)\n", "prod:team/Deploy"));
+        assertThat(out).startsWith("ASIA");
+        assertThat(h.emulator().calls(Operation.GET_ROLE_CREDENTIALS)).extracting(Call::roleName)
+                .contains("team/Deploy");
+    }
+
+    @Test
     void javaSdk_profileWrittenBySetupProfiles_resolvesTheEmulatorsCredentials() throws Exception {
         awkwardBinaryConfig();
         assertThat(h.run("setup", "profiles", "--force").exitCode()).isZero();

@@ -41,6 +41,12 @@ class JsonTest {
     }
 
     @Test
+    void write_c1AndBidiControls_areEscapedSoJsonOnATerminalIsInert() {
+        assertThat(Json.write("a\u009b31m\u202eb\u007f\uD83D\uDE80\uD800"))
+                .isEqualTo("\"a\\u009b31m\\u202eb\\u007f\uD83D\uDE80\\ud800\"");
+    }
+
+    @Test
     void write_nonAsciiText_isKeptAsIs() {
         assertThat(Json.write("Zürich \uD83D\uDE80")).isEqualTo("\"Zürich \uD83D\uDE80\"");
     }

@@ -54,4 +54,23 @@ class TableTest {
         assertThatThrownBy(() -> Table.lines(List.of("A", "B"), List.of(List.of("only one"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 cells");
     }
+
+    @Test
+    void lines_lineBreakInACell_makesNoFakeRow() {
+        List<String> lines = Table.lines(List.of("AccountName", "RoleName"), List.of(
+                List.of("prod\n999999999999 | evil", "Admin")));
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(2)).isEqualTo("prod\\n999999999999 | evil | Admin");
+    }
+
+    @Test
+    void lines_terminalControlsAndBidiMarks_areEscapedAndMeasuredEscaped() {
+        List<String> lines = Table.lines(List.of("Email", "X"), List.of(
+                List.of("a\u001b]0;title\u0007b", "1"), List.of("\u202egnp.exe", "2")));
+
+        assertThat(lines.get(2)).isEqualTo("a\\e]0;title\\x07b | 1");
+        assertThat(lines.get(3)).isEqualTo("\\u{202E}gnp.exe  | 2");
+        assertThat(String.join("", lines).codePoints()).noneMatch(Visible::needsEscape);
+    }
 }

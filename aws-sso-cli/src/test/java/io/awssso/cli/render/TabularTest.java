@@ -38,4 +38,10 @@ class TabularTest {
                 + "  {\n    \"AccountIdPad\": \"012345678901\",\n    \"Expires\": \"\"\n  }\n"
                 + "]\n");
     }
+
+    @Test
+    void objects_lineBreakOrOtherBlankAtTheEndOfAName_isKeptOnlySpacesGo() {
+        assertThat(Tabular.objects(java.util.List.of("Name"), java.util.List.of(java.util.List.of(" x\n\u2029 "))))
+                .containsExactly(java.util.Map.of("Name", "x\n\u2029"));
+    }
 }

@@ -25,12 +25,19 @@ final class CommandQuoting {
      * {@code -S "<SSO>"}), else in single quotes.
      */
     static String quoted(String s) {
-        if (s.chars().noneMatch(c -> c == '$' || c == '`' || c == '\\' || c == '"' || c == '!'
+        boolean comment = COMMENT.matcher(s).find();
+        if (!comment && s.chars().noneMatch(c -> c == '$' || c == '`' || c == '\\' || c == '"' || c == '!'
                 || c == '\n' || c == '\r')) {
             return '"' + s + '"';
         }
-        return "'" + s.replace("'", "'\\''") + "'";
+        String single = "'" + s.replace("'", "'\\''") + "'";
+        // The AWS SDK for Java ends a property value at a blank followed by # or ; (a comment):
+        // such a # or ; is written outside the quotes, escaped, which both readers take as itself.
+        return COMMENT.matcher(single).replaceAll(m -> m.group(1) + "'\\\\" + m.group(2) + "'");
     }
+
+    /** What the AWS SDK for Java reads as the start of a trailing comment in a property value. */
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("([ \\t])([#;])");
 
     private static boolean safe(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Renders the managed block of one SSO instance: the marker lines and one {@code [profile ...]}
@@ -67,6 +69,84 @@ public final class ProfileBlock {
     }
 
     /**
+     * The entries that can be written, in order; each other one is left out and {@code skipped}
+     * hears a sentence naming it (control characters shown escaped). A profile is written only
+     * when both readers of {@code ~/.aws/config} take it as it is: its name holds no blank, no
+     * control or formatting character, none of {@code [ ] # ; ' " \} (botocore splits a section
+     * name like a shell word; the AWS SDK for Java cuts a section line at {@code #} or {@code ;}
+     * and fails on the rest), and its {@code credential_process} fits on one line. One bad role
+     * name from AWS thus costs that profile, not the whole block.
+     *
+     * @param entries the candidates
+     * @param skipped hears why each left-out entry was left out
+     */
+    public List<ProfileEntry> writable(List<ProfileEntry> entries, Consumer<String> skipped) {
+        List<ProfileEntry> out = new ArrayList<>(entries.size());
+        for (ProfileEntry e : entries) {
+            Optional<String> problem = problem(e);
+            if (problem.isPresent()) {
+                skipped.accept("skipping the profile '" + shown(e.name()) + "' of " + shown(e.arn().toString()) + ": "
+                        + problem.get());
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private Optional<String> problem(ProfileEntry e) {
+        if (e.name().isEmpty()) {
+            return Optional.of("its name is empty");
+        }
+        if (e.name().codePoints().anyMatch(c -> unprintable(c) || Character.isWhitespace(c)
+                || Character.isSpaceChar(c))) {
+            return Optional.of("its name holds a blank or control character, which ~/.aws/config cannot carry");
+        }
+        Optional<Integer> special = e.name().codePoints().filter(c -> "[]#;'\"\\".indexOf(c) >= 0).boxed()
+                .findFirst();
+        if (special.isPresent()) {
+            return Optional.of("its name holds '" + Character.toString(special.get())
+                    + "', which the AWS SDKs read differently in ~/.aws/config");
+        }
+        if ((credentialProcess(e.arn()) + e.region()).codePoints().anyMatch(ProfileBlock::unprintable)) {
+            return Optional.of("its role name or region holds a control character, which ~/.aws/config"
+                    + " cannot carry");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Controls, formatting characters (bidirectional marks among them), line separators, unpaired
+     * surrogates (a pair is one code point here, and printable).
+     */
+    private static boolean unprintable(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
+    }
+
+    /** {@code s} with control characters escaped, for a message. */
+    static String shown(String s) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            if (c == '\n') {
+                b.append("\\n");
+            } else if (c == '\r') {
+                b.append("\\r");
+            } else if (c == '\t') {
+                b.append("\\t");
+            } else if (c == 0x1b) {
+                b.append("\\e");
+            } else if (unprintable(c)) {
+                b.append(String.format(c < 0x80 ? "\\x%02X" : "\\u{%04X}", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    /**
      * The block's lines, markers included, without line terminators.
      *
      * @throws ConfigurationException naming both roles when two profiles have the same name
@@ -84,10 +164,10 @@ public final class ProfileBlock {
         List<String> out = new ArrayList<>();
         out.add(beginMarker(ssoName));
         for (ProfileEntry e : sorted) {
-            requireOneLine("profile name", e.name());
-            if (e.name().isBlank() || e.name().contains("]")) {
-                throw new ConfigurationException("profile name '" + e.name() + "' of " + e.arn()
-                        + " cannot be written to ~/.aws/config");
+            Optional<String> problem = problem(e);
+            if (problem.isPresent()) { // writable() leaves these out: reaching here is a bug
+                throw new IllegalArgumentException("profile '" + shown(e.name()) + "' of " + shown(e.arn().toString())
+                        + ": " + problem.get());
             }
             out.add("");
             out.add("[profile " + e.name() + "]");

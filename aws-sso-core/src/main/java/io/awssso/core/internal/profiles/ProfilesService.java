@@ -36,8 +36,10 @@ public final class ProfilesService {
                 .orElseGet(() -> env.home().resolve(".aws").resolve("config"));
         String binary = ProfilesPlanner.binary(config.configProfilesBinaryPath(), runningProgram, env,
                 warning -> user.println("warning: " + warning));
-        List<ProfileEntry> entries = ProfilesPlanner.entries(catalog.roles());
-        List<String> block = new ProfileBlock(instance.name(), binary, config.configVariables()).lines(entries);
+        ProfileBlock profileBlock = new ProfileBlock(instance.name(), binary, config.configVariables());
+        List<ProfileEntry> entries = profileBlock.writable(ProfilesPlanner.entries(catalog.roles()),
+                why -> user.println("warning: " + why));
+        List<String> block = profileBlock.lines(entries);
         byte[] current = AwsConfigFile.read(file);
         byte[] updated;
         try {

@@ -262,7 +262,7 @@ class ConfigBinderDefaultsTest {
         assertThat(full.defaultRegion()).contains("sa-east-1");
         assertThat(full.via()).hasValueSatisfying(arn -> {
             assertThat(arn.partition()).isEqualTo("aws-us-gov");
-            assertThat(arn.roleName()).isEqualTo("Jump");
+            assertThat(arn.roleName()).isEqualTo("path/Jump"); // the path stays: AssumeRole needs the full ARN
         });
         assertThat(full.externalId()).contains("abc:def/ghi");
         assertThat(full.sourceIdentity()).contains("bob@example.com");

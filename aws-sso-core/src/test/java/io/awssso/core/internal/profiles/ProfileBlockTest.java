@@ -71,6 +71,38 @@ class ProfileBlockTest {
     }
 
     @Test
+    void writable_badNamesAmongGoodOnes_leavesOutOnlyTheBadWithEscapedWarnings() {
+        ProfileBlock block = new ProfileBlock("Default", "aws-sso", Map.of());
+        RoleArn broken = RoleArn.of(ADMIN.accountId(), "Bad\nRole");
+        List<String> warnings = new ArrayList<>();
+
+        List<ProfileEntry> kept = block.writable(List.of(new ProfileEntry("prod:Admin", ADMIN, ""),
+                new ProfileEntry("prod:Bad\nRole", broken, ""),
+                new ProfileEntry("fine-name", broken, ""),
+                new ProfileEntry("a]b", READ, ""), new ProfileEntry("a b", READ, ""),
+                new ProfileEntry("a;b", READ, ""), new ProfileEntry("\u001b]0;x\u0007", READ, ""),
+                new ProfileEntry("$(x)`y`*:Z\u00fc\uD83D\uDE80", READ, "")), warnings::add);
+
+        assertThat(kept).extracting(ProfileEntry::name).containsExactly("prod:Admin", "$(x)`y`*:Z\u00fc\uD83D\uDE80");
+        assertThat(warnings).hasSize(6).allMatch(w -> w.codePoints().noneMatch(c -> c < 0x20))
+                .anyMatch(w -> w.contains("'prod:Bad\\nRole'")).anyMatch(w -> w.contains("'\\e]0;x\\x07'"))
+                .anyMatch(w -> w.startsWith("skipping the profile 'fine-name'") && w.contains("control character"));
+    }
+
+    @Test
+    void credentialProcess_blankThenHashOrSemicolonInARoleName_isNotCutAsAComment() throws Exception {
+        // the AWS SDK for Java ends a value at " #" or " ;"; sh and shlex must still see the whole ARN
+        RoleArn odd = RoleArn.of(ADMIN.accountId(), "a #b ;c\t#d");
+        String line = new ProfileBlock("Default", "/bin/echo", Map.of()).credentialProcess(odd);
+
+        assertThat(line).doesNotContain(" #").doesNotContain(" ;").doesNotContain("\t#");
+        assertThat(run(List.of("/bin/sh", "-c", line))).endsWith(" " + odd + "\n");
+        assertThat(run(List.of("python3", "-c",
+                "import shlex, subprocess, sys; subprocess.run(shlex.split(sys.argv[1]), check=True)", line)))
+                .endsWith(" " + odd + "\n");
+    }
+
+    @Test
     void create_configVariableWithSsoKey_isRefused() {
         assertThatThrownBy(() -> new ProfileBlock("Default", "aws-sso", Map.of("sso_region", "us-east-1")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("credential_process");
