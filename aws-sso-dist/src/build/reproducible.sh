@@ -20,7 +20,7 @@ caches=(lib/aws-sso-process.aot lib/aws-sso.aot)
 
 build() { # $1: directory name
     git clone -q --no-local "$root" "$work/$1"
-    (cd "$work/$1" && ./mvnw -B -q package -pl aws-sso-dist -am -DskipTests "${@:2}") >"$work/$1.log" 2>&1 ||
+    (cd "$work/$1" && ./mvnw -B -q package -pl aws-sso-dist -am -Dmaven.test.skip=true "${@:2}") >"$work/$1.log" 2>&1 ||
         { tail -40 "$work/$1.log" >&2; echo "reproducible: the build in $1 failed" >&2; exit 1; }
 }
 
