@@ -136,6 +136,10 @@ class DebianPackageIT {
     @Test
     void deb_installedWithoutAnyJava_runsVersionHelpCompletionAndLoginThenProcess_andIsRemovedCleanly()
             throws Exception {
+        Result control = run(Map.of("PATH", System.getenv("PATH")), tmp, "dpkg-deb", "--field",
+                debianPackage().toString());
+        assertThat(control.out()).as("%s", control).contains("Package: aws-sso\n", "Architecture: amd64\n",
+                "Homepage: https://").doesNotContain("[[");
         Result install = dpkg("-i", debianPackage().toString());
         assertThat(install.exitCode()).as("%s", install).isZero();
         assertThat(root.resolve("usr/lib/aws-sso/runtime/bin/java")).isExecutable();

@@ -2,7 +2,14 @@ package io.awssso.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.awssso.cli.internal.BuildInfo;
+import io.awssso.cli.internal.CliEnvironment;
+import io.awssso.cli.internal.Terminal;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,6 +19,25 @@ import org.junit.jupiter.api.io.TempDir;
 class VersionCommandTest {
     @TempDir
     Path install;
+
+    @Test
+    void call_printsVersionCommitBuildDateJavaAndTheRuntimesDirectory_onStdoutOnly() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliEnvironment env = new CliEnvironment(Map.of());
+        Terminal terminal = Terminal.of(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+
+        int exit = new VersionCommand(terminal, new BuildInfo()).call();
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).first().asString()
+                .isEqualTo("aws-sso for Java " + System.getProperty("awssso.project.version"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^Built: \\d{4}-\\d{2}-\\d{2}T")
+                .contains("Java: " + Runtime.version())
+                .contains("Runtime: " + System.getProperty("java.home") + "\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 
     @Test
     void isBundled_runtimeNextToTheLaunchersBin_isTrue() throws IOException {
