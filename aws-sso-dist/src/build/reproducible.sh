@@ -18,6 +18,7 @@
 # same modes, owners and times (the listings are compared too).
 #
 # REPRO_WORK=<dir> keeps the two builds there (and reuses builds already in it).
+# (The zip listing's first two lines and its last sum up sizes, which the excluded dumps change.)
 set -uo pipefail
 
 root="$(CDPATH='' cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -47,7 +48,7 @@ artifacts() { # the files compared, relative to the clone
 unpack() { # $1: archive, $2: directory; writes $2.listing (entries with modes, owners, sizes, times)
     mkdir -p "$2"
     case "$1" in
-        *.zip) unzip -q "$1" -d "$2" && unzip -Z -l "$1" | sed 1d | grep -Ev "$excluded" >"$2.listing" ;;
+        *.zip) unzip -q "$1" -d "$2" && unzip -Z -l "$1" | sed '1,2d;$d' | grep -Ev "$excluded" >"$2.listing" ;;
         *.tar.gz) tar -xzf "$1" -C "$2" && tar -tvzf "$1" | grep -Ev "$excluded" >"$2.listing" ;;
         *.deb) (cd "$2" && ar x "$1" && mkdir data control && tar -xf data.tar.* -C data &&
                 tar -tvf data.tar.* | grep -Ev "$excluded" >"$2.listing" && tar -xf control.tar.* -C control &&
