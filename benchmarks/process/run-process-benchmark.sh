@@ -37,7 +37,7 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 # The installed distribution's launcher too (bin/aws-sso of the staged install), as users run it;
 # packaged from the current sources (an incremental build when nothing changed).
 (cd "$ROOT" && ./mvnw -B -q -pl aws-sso-dist -am package -DskipTests) >&2
-DIST="$(ls -d "$ROOT"/aws-sso-dist/target/aws-sso-*/bin/aws-sso | head -1)"
+DIST="$(ls -d "$ROOT"/aws-sso-dist/target/aws-sso-*/bin/aws-sso | grep -v -- -linux- | head -1)" # the JDK-less install
 
 export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" AWS_SSO_NO_BUILD=1
 unset AWS_SSO_CONFIG AWS_SSO XDG_CACHE_HOME

@@ -26,6 +26,7 @@ class DistributionIT {
     private static final Path TARGET = Path.of(System.getProperty("awssso.dist.directory", "target"));
     private static final String NAME = System.getProperty("awssso.dist.name", "aws-sso-0.1.0-SNAPSHOT");
     private static final String VERSION = System.getProperty("awssso.project.version", "0.1.0-SNAPSHOT");
+    private static final String PLATFORM = System.getProperty("awssso.dist.platform", "linux-x64");
 
     private Path tmp;
 
@@ -49,9 +50,15 @@ class DistributionIT {
     }
 
     private static Result run(Path dir, Map<String, String> extra, String... command) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        return runIn(dir, env, command);
+    }
+
+    /** Runs with the test's environment minus AWS_* and JAVA_HOME, plus {@code extra}. */
+    private static Result runIn(Path dir, Map<String, String> extra, String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("JAVA_HOME"));
         pb.environment().put("HOME", dir.toString());
         pb.environment().putAll(extra);
         Path out = Files.createTempFile("out", ".txt");
@@ -68,12 +75,13 @@ class DistributionIT {
 
     private Path unpack(String archive) throws Exception {
         Path file = TARGET.resolve(NAME + archive);
+        String top = archive.startsWith("-") ? NAME + archive.substring(0, archive.indexOf('.')) : NAME;
         assertThat(file).isRegularFile();
         Result r = archive.endsWith(".zip")
                 ? run(tmp, Map.of(), "unzip", "-q", file.toString(), "-d", tmp.toString())
                 : run(tmp, Map.of(), "tar", "-xzf", file.toString(), "-C", tmp.toString());
         assertThat(r.exitCode()).as("%s", r).isZero();
-        return tmp.resolve(NAME);
+        return tmp.resolve(top);
     }
 
     private static void assertRuns(Path install) throws Exception {
@@ -216,6 +224,103 @@ class DistributionIT {
         assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no JDK 25 at " + jdk25 + " (-Dawssso.test.jdk25)");
 
         assertProcessRecordsThenMapsItsCache(jdk25.toString(), "process-jdk25\\.aot");
+    }
+
+    /** A PATH with the tools the launcher uses and no java. */
+    private Path pathWithoutJava() throws IOException {
+        Path path = Files.createDirectories(tmp.resolve("path"));
+        for (String tool : List.of("readlink", "cat")) {
+            Files.createSymbolicLink(path.resolve(tool), Path.of("/usr/bin", tool));
+        }
+        return path;
+    }
+
+    @Test
+    void platformTarGz_noJavaAnywhere_runsOnTheBundledRuntime_withoutRecordingIntoTheHome() throws Exception {
+        Path install = unpack("-" + PLATFORM + ".tar.gz");
+        String arn = "arn:aws:iam::012345678901:role/Admin";
+        storeCredentials(arn);
+        Map<String, String> env = Map.of("PATH", pathWithoutJava().toString());
+        String bin = install.resolve("bin/aws-sso").toString();
+
+        Result version = runIn(tmp, env, bin, "version");
+        Result help = runIn(tmp, env, bin, "--help");
+        Result process = runIn(tmp, env, bin, "process", "--arn", arn);
+
+        assertThat(version.exitCode()).as("%s", version).isZero();
+        assertThat(version.out()).startsWith("aws-sso for Java " + VERSION)
+                .contains("Runtime: " + install.resolve("runtime").toRealPath() + " (bundled with aws-sso)");
+        assertThat(version.err()).isEmpty();
+        assertThat(help.exitCode()).as("%s", help).isZero();
+        assertThat(help.out()).contains("Usage: aws-sso");
+        assertThat(process.exitCode()).as("%s", process).isZero();
+        assertThat(process.out()).startsWith("{\"Version\":1,\"AccessKeyId\":\"ASIADIST\"");
+        assertThat(process.err()).isEmpty();
+        assertThat(tmp.resolve(".cache")).as("nothing recorded for the bundled runtime").doesNotExist();
+    }
+
+    @Test
+    void platformTarGz_withAnAheadOfTimeRuntime_mapsTheCachesMadeAtBuildTime_afterTheMove() throws Exception {
+        Path install = unpack("-" + PLATFORM + ".tar.gz");
+        assumeTrue(Files.exists(install.resolve("lib/aws-sso-process.aot")),
+                "the bundled runtime is older than Java 24: no ahead-of-time caches (-Daws-sso.runtime.jdk)");
+        String arn = "arn:aws:iam::012345678901:role/Admin";
+        storeCredentials(arn);
+        String bin = install.resolve("bin/aws-sso").toString();
+        Map<String, String> env = Map.of("PATH", pathWithoutJava().toString());
+
+        Result process = runIn(tmp, Map.of("PATH", env.get("PATH"), "AWS_SSO_JAVA_OPTS",
+                "-Xlog:class+load=info:file=" + tmp.resolve("process.log")), bin, "process", "--arn", arn);
+        Result version = runIn(tmp, Map.of("PATH", env.get("PATH"), "AWS_SSO_JAVA_OPTS",
+                "-Xlog:class+load=info:file=" + tmp.resolve("version.log")), bin, "version");
+
+        assertThat(process.exitCode()).as("%s", process).isZero();
+        assertThat(version.exitCode()).as("%s", version).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("process.log")))
+                .anyMatch(l -> l.contains("io.awssso.cli.command.ProcessFastPath source: shared objects file"));
+        assertThat(Files.readAllLines(tmp.resolve("version.log")))
+                .anyMatch(l -> l.contains("io.awssso.cli.Main source: shared objects file"));
+    }
+
+    @Test
+    void platformTarGz_javaHomeOrAwsSsoJavaHome_overrideTheBundledRuntime() throws Exception {
+        Path install = unpack("-" + PLATFORM + ".tar.gz");
+        String bin = install.resolve("bin/aws-sso").toString();
+        String system = Path.of(System.getProperty("java.home")).toString();
+
+        Result javaHome = run(tmp, Map.of("JAVA_HOME", system), bin, "version");
+        Result own = runIn(tmp, Map.of("AWS_SSO_JAVA_HOME", system, "JAVA_HOME", "/nonexistent"), bin, "version");
+
+        assertThat(javaHome.exitCode()).as("%s", javaHome).isZero();
+        assertThat(javaHome.out()).contains("Runtime: " + system + "\n").doesNotContain("bundled");
+        assertThat(own.exitCode()).as("%s", own).isZero();
+        assertThat(own.out()).contains("Runtime: " + system + "\n");
+    }
+
+    @Test
+    void platformTarGz_runtimeHasTheModulesTheToolNeeds_andNoDevelopmentFiles() throws Exception {
+        Path install = unpack("-" + PLATFORM + ".tar.gz");
+        Path runtime = install.resolve("runtime");
+
+        String modules = Files.readAllLines(runtime.resolve("release")).stream()
+                .filter(l -> l.startsWith("MODULES=")).findFirst().orElseThrow();
+        assertThat(modules).contains("java.base", "java.xml", "jdk.httpserver", "jdk.net", "jdk.unsupported")
+                .doesNotContain("java.desktop", "jdk.compiler", "java.sql");
+        assertThat(runtime.resolve("bin/javac")).doesNotExist();
+        assertThat(runtime.resolve("include")).doesNotExist();
+        assertThat(runtime.resolve("man")).doesNotExist();
+        assertThat(runtime.resolve("legal/java.base")).isDirectory();
+        // HTTPS to AWS needs the CA certificates in the runtime itself (a JDK may only link to the system's)
+        assertThat(runtime.resolve("lib/security/cacerts")).isRegularFile()
+                .satisfies(p -> assertThat(Files.size(p)).isGreaterThan(50_000));
+        assertThat(install.resolve("THIRD-PARTY-LICENSES.txt")).content().contains("info.picocli:picocli:");
+        assertThat(install.resolve("LICENSE")).content().contains("Apache License");
+        assertThat(install.resolve("bin/aws-sso.cmd")).doesNotExist();
+        long bytes;
+        try (Stream<Path> files = Files.walk(install)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        System.out.printf("DistributionIT: %s unpacked: %.1f MB%n", install.getFileName(), bytes / 1e6);
     }
 
     @Test

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What this build is: the project version and, when the build ran in a git checkout, the commit
- * ({@code git describe --always --dirty}). Read from {@code build-info.properties}, which the
+ * What this build is: the project version, the commit when the build ran in a git checkout
+ * ({@code git describe --always --dirty}), and the build date (the build's output timestamp, which
+ * is the commit's date in a reproducible build). Read from {@code build-info.properties}, which the
  * build generates next to this class.
  */
 @Singleton
@@ -19,6 +20,7 @@ public final class BuildInfo {
 
     private final String version;
     private final Optional<String> commit;
+    private final Optional<String> date;
 
     /** Reads the build information generated into this module. */
     @Inject
@@ -26,10 +28,11 @@ public final class BuildInfo {
         this(load());
     }
 
-    /** Creates build information from properties with the keys {@code version} and {@code commit}. */
+    /** Creates build information from properties with the keys {@code version}, {@code commit}, {@code date}. */
     BuildInfo(Properties properties) {
         this.version = value(properties, "version").orElse("unknown");
         this.commit = value(properties, "commit");
+        this.date = value(properties, "date");
     }
 
     /** Returns the project version, such as {@code 0.1.0-SNAPSHOT}, or {@code unknown}. */
@@ -40,6 +43,11 @@ public final class BuildInfo {
     /** Returns the commit the build was made from, with a {@code -dirty} suffix for local changes. */
     public Optional<String> commit() {
         return commit;
+    }
+
+    /** Returns when the build was made (ISO-8601, such as {@code 2026-12-07T17:26:33Z}). */
+    public Optional<String> date() {
+        return date;
     }
 
     private static Properties load() {

@@ -19,6 +19,21 @@ class BuildInfoTest {
     }
 
     @Test
+    void new_generatedResource_holdsTheBuildDate() {
+        assertThat(new BuildInfo().date()).hasValueSatisfying(
+                date -> assertThat(java.time.Instant.parse(date)).isAfter(java.time.Instant.parse("2026-01-01T00:00:00Z")));
+    }
+
+    @Test
+    void new_withDate_reportsIt() {
+        Properties properties = properties("1.2.3", "");
+        properties.setProperty("date", "2026-12-07T17:26:33Z");
+
+        assertThat(new BuildInfo(properties).date()).contains("2026-12-07T17:26:33Z");
+        assertThat(new BuildInfo(properties("1.2.3", "")).date()).isEmpty();
+    }
+
+    @Test
     void new_withCommit_reportsIt() {
         BuildInfo info = new BuildInfo(properties("1.2.3", "0123456789ab-dirty"));
 
