@@ -6,32 +6,34 @@ import static io.awssso.core.internal.config.ConfigTesting.MINIMAL;
 import static io.awssso.core.internal.config.ConfigTesting.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.awssso.api.AccountId;
 import io.awssso.api.ConfigProblem;
 import io.awssso.api.ConfigurationException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Malformed configs of every kind always end in a {@link ConfigurationException} whose problems
- * each name the file and a line inside it, never in any other exception.
+ * each name the file and a line inside it, never in any other exception (and never hang).
+ *
+ * <p>The {@code @FuzzTest} methods replay their seeds under
+ * {@code src/test/resources/io/awssso/core/internal/config/ConfigLoaderFuzzTestInputs/<method>}
+ * in every build, and fuzz with {@code JAZZER_FUZZ=1} (README, "Fuzzing").
  */
-class ConfigLoaderPropertiesTest {
+class ConfigLoaderFuzzTest {
     private static final List<String> SEEDS = List.of(MINIMAL,
             resource("reference-example.yaml"), resource("features.yaml"));
 
@@ -54,60 +56,47 @@ class ConfigLoaderPropertiesTest {
             "\"%s\"", "[\"%s\", \"%s\"]", "[one]", "exec", "open-url-in-container", "1password",
             "\t", "\"\\ud800\"");
 
+    private static Path dir;
+
     private final ConfigLoader loader = new ConfigLoader(ConfigTesting.desktop());
 
-    /** One edit of the text; positions are fractions so shrinking keeps them in range. */
+    /** One edit of the text; positions are fractions so that they stay in range. */
     record Mutation(int kind, double where, double whereElse, int size, String text) {
+        static Mutation consume(FuzzedDataProvider data) {
+            int kind = data.consumeInt(0, 11);
+            double where = data.consumeProbabilityDouble();
+            double whereElse = data.consumeProbabilityDouble();
+            int size = data.consumeInt(1, 40);
+            String text = switch (data.consumeInt(0, 3)) {
+                case 0 -> data.pickValue(FRAGMENTS);
+                case 1 -> data.pickValue(VALUES);
+                case 2 -> data.consumeString(8);
+                default -> data.consumeAsciiString(12);
+            };
+            return new Mutation(kind, where, whereElse, size, text);
+        }
     }
 
-    @Provide
-    Arbitrary<String> seeds() {
-        return Arbitraries.of(SEEDS);
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        Arbitrary<String> text = Arbitraries.oneOf(
-                Arbitraries.of(FRAGMENTS),
-                Arbitraries.of(VALUES),
-                Arbitraries.strings().all().ofMaxLength(8),
-                Arbitraries.strings().withChars(":-{}[],&*!|>'\"#? \t\n").ofMaxLength(12));
-        Arbitrary<Mutation> mutation = Combinators.combine(
-                Arbitraries.integers().between(0, 11),
-                Arbitraries.doubles().between(0, 1),
-                Arbitraries.doubles().between(0, 1),
-                Arbitraries.integers().between(1, 40),
-                text).as(Mutation::new);
-        return mutation.list().ofMinSize(1).ofMaxSize(6);
-    }
-
-    @Property(tries = 3000)
-    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void parse_mutatedConfig_givesConfigOrLocatedProblems(@ForAll("seeds") String seed,
-            @ForAll("mutations") List<Mutation> mutations) {
-        String text = seed;
-        for (Mutation m : mutations) {
-            text = apply(text, m);
+    /** A seed config edited up to six times: the edits are what the fuzzer chooses. */
+    @FuzzTest(maxDuration = "5m")
+    void parse_mutatedConfig_givesConfigOrLocatedProblems(FuzzedDataProvider data) {
+        String text = data.pickValue(SEEDS);
+        int edits = data.consumeInt(1, 6);
+        for (int i = 0; i < edits && data.remainingBytes() > 0; i++) {
+            text = apply(text, Mutation.consume(data));
         }
 
         assertLoadsOrReportsLocatedProblems(text);
-        requireBothOutcomes();
     }
 
-    /** Guards the generators: a property that only ever sees one outcome proves little. */
-    private static void requireBothOutcomes() {
-        Statistics.label("outcome").coverage(c -> {
-            c.check("valid config").percentage(p -> p >= 5);
-            c.check("problems").percentage(p -> p >= 30);
-        });
-    }
-
-    @Property(tries = 2000)
-    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void parse_wrongValueForAnyKey_givesConfigOrLocatedProblems(@ForAll("seeds") String seed,
-            @ForAll("keyLines") int line, @ForAll("wrongValues") String value) {
+    /** A value of the wrong type or range for any key of a seed. */
+    @FuzzTest(maxDuration = "5m")
+    void parse_wrongValueForAnyKey_givesConfigOrLocatedProblems(FuzzedDataProvider data) {
+        String seed = data.pickValue(SEEDS);
+        int line = data.consumeInt(0, 60);
+        String value = data.consumeBoolean() ? data.pickValue(VALUES) : data.consumeRemainingAsString();
         String[] lines = seed.split("\n", -1);
-        List<Integer> withValue = new java.util.ArrayList<>();
+        List<Integer> withValue = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].contains(": ") && !lines[i].strip().startsWith("#")) {
                 withValue.add(i);
@@ -119,42 +108,46 @@ class ConfigLoaderPropertiesTest {
                 + " ".repeat(colon + 2));
 
         assertLoadsOrReportsLocatedProblems(String.join("\n", lines));
-        requireBothOutcomes();
     }
 
-    @Property(tries = 300)
-    void loadIfPresent_randomBytesInFile_givesConfigOrLocatedProblems(
-            @ForAll("seeds") String seed, @ForAll @Size(max = 8) List<@LongRange(max = 255) Long> bytes,
-            @ForAll @DoubleRange(min = 0, max = 1) double where) throws IOException {
-        byte[] original = seed.getBytes(StandardCharsets.UTF_8);
-        int at = (int) (where * original.length);
-        byte[] mutated = new byte[original.length + bytes.size()];
-        System.arraycopy(original, 0, mutated, 0, at);
-        for (int i = 0; i < bytes.size(); i++) {
-            mutated[at + i] = bytes.get(i).byteValue();
-        }
-        System.arraycopy(original, at, mutated, at + bytes.size(), original.length - at);
-        Path dir = Files.createTempDirectory("config-property");
+    /** Any bytes in the file: not UTF-8, a byte-order mark, NUL, anything. */
+    @FuzzTest(maxDuration = "5m")
+    void loadIfPresent_anyBytesInFile_givesConfigOrLocatedProblems(byte[] bytes) throws IOException {
+        ConfigLocation location = new ConfigLocation(directory().resolve("config.yaml"), directory());
+        Files.write(location.file(), bytes);
         try {
-            ConfigLocation location = new ConfigLocation(dir.resolve("config.yaml"), dir);
-            Files.write(location.file(), mutated);
-            try {
-                assertThat(loader.loadIfPresent(location)).isPresent();
-            } catch (ConfigurationException e) {
-                assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
-                    assertThat(p.file()).isEqualTo(location.file());
-                    assertThat(p.line()).isPositive();
-                });
-            }
-        } finally {
-            Files.deleteIfExists(dir.resolve("config.yaml"));
-            Files.delete(dir);
+            assertThat(loader.loadIfPresent(location)).isPresent();
+        } catch (ConfigurationException e) {
+            assertThat(e.problems()).isNotEmpty().allSatisfy(p -> {
+                assertThat(p.file()).isEqualTo(location.file());
+                assertThat(p.line()).isPositive();
+            });
         }
     }
 
-    @Property(tries = 1000)
-    void parse_accountIdKeyInAnyForm_isTheSameTwelveDigitId(
-            @ForAll @LongRange(max = AccountId.MAX) long number, @ForAll("keyForms") int form) {
+    private static synchronized Path directory() {
+        if (dir == null) {
+            try {
+                dir = Files.createTempDirectory("config-fuzz");
+                dir.toFile().deleteOnExit();
+                dir.resolve("config.yaml").toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return dir;
+    }
+
+    static Stream<Arguments> accountIds() {
+        Random random = new Random(13);
+        return LongStream.concat(LongStream.of(0, 1, 9, 10, 99_999_999_999L, 100_000_000_000L, AccountId.MAX),
+                random.longs(150, 0, AccountId.MAX + 1))
+                .boxed().flatMap(n -> Stream.of(0, 1, 2, 3, 4).map(form -> Arguments.of(n, form)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("accountIds")
+    void parse_accountIdKeyInAnyForm_isTheSameTwelveDigitId(long number, int form) {
         String key = switch (form) {
             case 0 -> "\"" + String.format("%012d", number) + "\"";
             case 1 -> String.format("%012d", number);
@@ -171,21 +164,6 @@ class ConfigLoaderPropertiesTest {
                 .containsOnlyKeys(AccountId.of(number));
     }
 
-    @Provide
-    Arbitrary<Integer> keyLines() {
-        return Arbitraries.integers().between(0, 60);
-    }
-
-    @Provide
-    Arbitrary<String> wrongValues() {
-        return Arbitraries.of(VALUES);
-    }
-
-    @Provide
-    Arbitrary<Integer> keyForms() {
-        return Arbitraries.integers().between(0, 4);
-    }
-
     private static String scientific(long number) {
         if (number == 0) {
             return "0e0";
@@ -199,11 +177,9 @@ class ConfigLoaderPropertiesTest {
         int lines = lineCount(text);
         try {
             LoadedConfig loaded = loader.parse(text, LOCATION, Instant.EPOCH);
-            Statistics.label("outcome").collect("valid config");
             assertThat(loaded.config().ssoConfig()).isNotEmpty();
             assertThat(loaded.warnings()).allSatisfy(p -> assertLocated(p, lines));
         } catch (ConfigurationException e) {
-            Statistics.label("outcome").collect("problems");
             assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertLocated(p, lines));
             assertThat(e.getMessage()).isNotBlank();
         }
