@@ -18,7 +18,7 @@ import java.time.temporal.ChronoUnit;
 class CredentialProcessJsonFuzzTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "1m")
     void of_anyCredentials_isOneLineOfJsonWithTheSameValues(FuzzedDataProvider data) throws Exception {
         RoleCredentials c = new RoleCredentials(AccountId.of(data.consumeLong(0, AccountId.MAX)), "Admin",
                 data.consumeString(40), data.consumeString(60), data.consumeString(200),

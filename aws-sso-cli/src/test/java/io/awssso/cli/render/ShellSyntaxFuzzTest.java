@@ -17,7 +17,7 @@ import java.util.Map;
  */
 class ShellSyntaxFuzzTest {
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "1m")
     void posix_anyValue_roundTripsThroughShQuoting(FuzzedDataProvider data) {
         String v = data.consumeRemainingAsString().replace("\u0000", "");
         String out = ShellSyntax.POSIX.render(new RoleEnvironment(Map.of("AWS_SSO_TAG", v), List.of()));
@@ -27,7 +27,7 @@ class ShellSyntaxFuzzTest {
                 .isEqualTo(v);
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "1m")
     void fish_anyValue_roundTripsThroughFishQuoting(FuzzedDataProvider data) {
         String v = data.consumeRemainingAsString().replace("\u0000", "");
         String out = ShellSyntax.FISH.render(new RoleEnvironment(Map.of("AWS_SSO_TAG", v), List.of()));

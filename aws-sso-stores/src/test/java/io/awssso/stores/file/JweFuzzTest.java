@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 class JweFuzzTest {
     private static final char[] PASSWORD = "fuzz password".toCharArray();
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void decrypt_anyToken_decryptsOrIsRefused(byte[] file) {
         String token = new String(file, StandardCharsets.US_ASCII); // as the store reads it
         try {

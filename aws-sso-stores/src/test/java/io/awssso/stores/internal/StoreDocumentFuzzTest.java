@@ -20,12 +20,12 @@ class StoreDocumentFuzzTest {
     private static final List<String> SECRET_MEMBERS = List.of("accessToken", "RefreshToken", "refreshToken",
             "clientSecret", "secretAccessKey", "sessionToken", "accessKeyId", "EcsBearerToken");
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void jsonStore_anyDocument_decodesOrIsRefusedWithoutSecrets(byte[] bytes) {
         decode(bytes, SecretsCodec.JSON_STORE);
     }
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void keyringItem_anyItem_decodesOrIsRefusedWithoutSecrets(byte[] bytes) {
         byte[] storageData;
         try {

@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 class CredentialChunksFuzzTest {
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "1m")
     void join_anyChunks_joinsOrIsRefused(FuzzedDataProvider data) {
         List<byte[]> chunks = new ArrayList<>();
         for (int i = data.consumeInt(0, 5); i > 0; i--) {
@@ -30,7 +30,7 @@ class CredentialChunksFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "2m")
+    @FuzzTest(maxDuration = "1m")
     void splitThenJoin_anyData_givesTheSameBytes(byte[] data) throws IOException {
         List<byte[]> chunks = CredentialChunks.split(data);
 

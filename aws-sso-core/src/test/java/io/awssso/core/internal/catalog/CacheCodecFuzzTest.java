@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 class CacheCodecFuzzTest {
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void read_anyBytes_readsOrIsRefusedAsUnreadable(byte[] bytes) {
         CacheData data;
         try {

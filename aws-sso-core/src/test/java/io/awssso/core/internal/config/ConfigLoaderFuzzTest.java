@@ -78,7 +78,7 @@ class ConfigLoaderFuzzTest {
     }
 
     /** A seed config edited up to six times: the edits are what the fuzzer chooses. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "3m")
     void parse_mutatedConfig_givesConfigOrLocatedProblems(FuzzedDataProvider data) {
         String text = data.pickValue(SEEDS);
         int edits = data.consumeInt(1, 6);
@@ -90,7 +90,7 @@ class ConfigLoaderFuzzTest {
     }
 
     /** A value of the wrong type or range for any key of a seed. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void parse_wrongValueForAnyKey_givesConfigOrLocatedProblems(FuzzedDataProvider data) {
         String seed = data.pickValue(SEEDS);
         int line = data.consumeInt(0, 60);
@@ -111,7 +111,7 @@ class ConfigLoaderFuzzTest {
     }
 
     /** Any bytes in the file: not UTF-8, a byte-order mark, NUL, anything. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void loadIfPresent_anyBytesInFile_givesConfigOrLocatedProblems(byte[] bytes) throws IOException {
         ConfigLocation location = new ConfigLocation(directory().resolve("config.yaml"), directory());
         Files.write(location.file(), bytes);

@@ -16,7 +16,7 @@ import java.util.List;
 class LoadRequestFuzzTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "2m")
     void parseLoadRequest_anyBody_parsesOrIsRefusedWithoutEchoingSecrets(byte[] body) {
         LoadRequest request;
         try {
