@@ -78,7 +78,7 @@ class ConfigLoaderFuzzTest {
     }
 
     /** A seed config edited up to six times: the edits are what the fuzzer chooses. */
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "2m")
     void parse_mutatedConfig_givesConfigOrLocatedProblems(FuzzedDataProvider data) {
         String text = data.pickValue(SEEDS);
         int edits = data.consumeInt(1, 6);

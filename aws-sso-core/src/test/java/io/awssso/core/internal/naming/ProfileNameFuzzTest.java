@@ -36,7 +36,7 @@ class ProfileNameFuzzTest {
             "not ", "or ", "html ", "js ", "call ", "template ", "define ", "block ", "\\", "\n", "\u0000",
             "1e400", "-1", "99999999999999999999", "%", "%%", "%v", "%d", "%*d", "%[3]s", "nil", "true");
 
-    @FuzzTest(maxDuration = "3m")
+    @FuzzTest(maxDuration = "2m")
     void createAndName_anyTemplateAnyRole_namesOrFailsWithConfigurationException(FuzzedDataProvider data) {
         StringBuilder template = new StringBuilder();
         int pieces = data.consumeInt(0, 24);
