@@ -3,6 +3,7 @@ package io.awssso.stores.file;
 import io.awssso.api.StoreUnavailableException;
 import io.awssso.api.spi.StoreContext;
 import io.awssso.stores.internal.AtomicFiles;
+import io.awssso.stores.internal.BoundedFiles;
 import io.awssso.stores.internal.KeyringItem;
 import io.awssso.stores.internal.KeyringSecureStore;
 import io.awssso.stores.internal.StorageLock;
@@ -69,9 +70,11 @@ final class EncryptedFileSecureStore extends KeyringSecureStore {
     protected byte[] loadData() {
         byte[] token;
         try {
-            token = Files.readAllBytes(file);
+            token = BoundedFiles.read(file, BoundedFiles.MAX_STATE_BYTES);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (BoundedFiles.NotRegularFileException | BoundedFiles.FileTooLargeException e) {
+            throw new StoreUnavailableException("cannot read the file store: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot read the file store " + file + ": " + e, e);
         }

@@ -4,27 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awssso.stores.internal.GoJson;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.Key;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.SecretKeyFactory;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * JWE compact serialization with password-based key wrapping (RFC 7516, RFC 7518 4.8 and 5.3):
- * {@code PBES2-HS256+A128KW} (also HS384/HS512 when reading) and {@code A256GCM} (also A128/A192
- * when reading), with JDK cryptography only.
+ * {@code PBES2-HS256+A128KW} and {@code A256GCM} only, with JDK cryptography only.
+ *
+ * <p>The file is attacker-writable in the threat model (another local process, a synced folder),
+ * and its header chooses how much work opening it costs. So only what aws-sso-cli writes is read
+ * (its JWE library, jose2go, writes HS256 and A256GCM with {@code p2c} 8192, and reads at most
+ * {@value #MAX_ITERATIONS} iterations of HS256), and the key derivation stops when it exceeds
+ * {@link #DERIVATION_BUDGET} whatever the count: a slow machine is not an excuse to spin.
  */
 final class Jwe {
 
@@ -32,8 +40,12 @@ final class Jwe {
     static final String ENC = "A256GCM";
     /** Iterations used when writing. */
     static final int WRITE_ITERATIONS = 8192;
-    /** Iterations accepted when reading: a hostile file must not make us spin for minutes. */
-    static final int MAX_ITERATIONS = 2_000_000;
+    /** Iterations accepted when reading: jose2go's own read limit for HS256 (v1.6.0 on). */
+    static final int MAX_ITERATIONS = 1_300_000;
+    /** Wall-clock time one key derivation may take; 8192 iterations take milliseconds. */
+    static final Duration DERIVATION_BUDGET = Duration.ofSeconds(2);
+    private static final int KEK_BYTES = 16;
+    private static final int CEK_BYTES = 32;
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64U = Base64.getUrlEncoder().withoutPadding();
@@ -73,7 +85,7 @@ final class Jwe {
             });
             String headerB64 = B64U.encodeToString(GoJson.compact(header));
 
-            SecretKey kek = deriveKek(password, ALG, salt, iterations);
+            SecretKey kek = deriveKek(password, salt, iterations, () -> 0L); // our own count: no budget
             byte[] cek = random(32);
             Cipher wrap = Cipher.getInstance("AESWrap");
             wrap.init(Cipher.WRAP_MODE, kek);
@@ -89,7 +101,7 @@ final class Jwe {
             byte[] tag = Arrays.copyOfRange(out, out.length - 16, out.length);
             return headerB64 + "." + B64U.encodeToString(encryptedKey) + "." + B64U.encodeToString(iv)
                     + "." + B64U.encodeToString(ciphertext) + "." + B64U.encodeToString(tag);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("this JDK cannot encrypt with " + ALG + "/" + ENC + ": " + e, e);
         }
     }
@@ -101,6 +113,12 @@ final class Jwe {
      * @throws IOException when it is not a token this code can read, or it was tampered with
      */
     static byte[] decrypt(String compact, char[] password) throws WrongPasswordException, IOException {
+        return decrypt(compact, password, System::nanoTime);
+    }
+
+    /** {@link #decrypt(String, char[])} with the clock that measures the key derivation's budget. */
+    static byte[] decrypt(String compact, char[] password, LongSupplier nanoTime)
+            throws WrongPasswordException, IOException {
         String[] parts = compact.strip().split("\\.", -1);
         if (parts.length != 5) {
             throw new IOException("not a JWE compact token (expected 5 parts, found " + parts.length + ")");
@@ -114,18 +132,14 @@ final class Jwe {
         if (header.has("crit")) {
             throw new IOException("the JWE header has critical extensions this code does not understand");
         }
-        int kekBits = switch (alg) {
-            case "PBES2-HS256+A128KW" -> 128;
-            case "PBES2-HS384+A192KW" -> 192;
-            case "PBES2-HS512+A256KW" -> 256;
-            default -> throw new IOException("unsupported JWE key management '" + alg + "'");
-        };
-        int cekBytes = switch (enc) {
-            case "A128GCM" -> 16;
-            case "A192GCM" -> 24;
-            case "A256GCM" -> 32;
-            default -> throw new IOException("unsupported JWE content encryption '" + enc + "'");
-        };
+        if (!alg.equals(ALG)) {
+            throw new IOException("unsupported JWE key management '" + printable(alg) + "' (aws-sso and"
+                    + " aws-sso-cli write only " + ALG + ")");
+        }
+        if (!enc.equals(ENC)) {
+            throw new IOException("unsupported JWE content encryption '" + printable(enc) + "' (aws-sso and"
+                    + " aws-sso-cli write only " + ENC + ")");
+        }
         JsonNode p2c = header.get("p2c");
         if (p2c == null || !p2c.canConvertToInt() || !p2c.isIntegralNumber() || p2c.intValue() < 1
                 || p2c.intValue() > MAX_ITERATIONS) {
@@ -147,7 +161,7 @@ final class Jwe {
             throw new IOException("the JWE iv or tag has the wrong length");
         }
         try {
-            SecretKey kek = deriveKek(password, alg, salt, p2c.intValue(), kekBits);
+            SecretKey kek = deriveKek(password, salt, p2c.intValue(), nanoTime);
             Cipher unwrap = Cipher.getInstance("AESWrap");
             unwrap.init(Cipher.UNWRAP_MODE, kek);
             Key cek;
@@ -157,7 +171,7 @@ final class Jwe {
                 // AES key wrap carries an integrity check: a wrong KEK, i.e. a wrong password, fails it.
                 throw new WrongPasswordException();
             }
-            if (cek.getEncoded().length != cekBytes) {
+            if (cek.getEncoded().length != CEK_BYTES) {
                 throw new IOException("the JWE content key has the wrong length for " + enc);
             }
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
@@ -176,32 +190,61 @@ final class Jwe {
         }
     }
 
-    private static SecretKey deriveKek(char[] password, String alg, byte[] p2s, int iterations)
-            throws GeneralSecurityException {
-        return deriveKek(password, alg, p2s, iterations, 128);
-    }
-
-    /** RFC 7518 4.8.1.1: PBKDF2 with salt = UTF8(alg) || 0x00 || p2s. */
-    private static SecretKey deriveKek(char[] password, String alg, byte[] p2s, int iterations, int bits)
-            throws GeneralSecurityException {
-        byte[] algBytes = alg.getBytes(StandardCharsets.UTF_8);
-        byte[] salt = new byte[algBytes.length + 1 + p2s.length];
+    /**
+     * RFC 7518 4.8.1.1: PBKDF2-HMAC-SHA256 with salt = UTF8(alg) || 0x00 || p2s, one block (the
+     * 16-byte key fits in one SHA-256 output). Written out rather than taken from
+     * {@code SecretKeyFactory} so that it can stop when {@link #DERIVATION_BUDGET} is spent.
+     */
+    private static SecretKey deriveKek(char[] password, byte[] p2s, int iterations, LongSupplier nanoTime)
+            throws GeneralSecurityException, IOException {
+        byte[] algBytes = ALG.getBytes(StandardCharsets.UTF_8);
+        byte[] salt = new byte[algBytes.length + 1 + p2s.length + 4];
         System.arraycopy(algBytes, 0, salt, 0, algBytes.length);
         System.arraycopy(p2s, 0, salt, algBytes.length + 1, p2s.length);
-        String prf = switch (bits) {
-            case 128 -> "PBKDF2WithHmacSHA256";
-            case 192 -> "PBKDF2WithHmacSHA384";
-            default -> "PBKDF2WithHmacSHA512";
-        };
-        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, bits);
-        try {
-            byte[] key = SecretKeyFactory.getInstance(prf).generateSecret(spec).getEncoded();
-            SecretKeySpec kek = new SecretKeySpec(key, "AES");
-            Arrays.fill(key, (byte) 0);
-            return kek;
-        } finally {
-            spec.clearPassword();
+        salt[salt.length - 1] = 1; // INT(1): the first and only block
+        byte[] key = utf8(password);
+        // HMAC pads a short key with zero bytes, so an empty password is the key {0}, which
+        // SecretKeySpec accepts (it refuses an empty key).
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
+        Arrays.fill(key, (byte) 0);
+        long start = nanoTime.getAsLong();
+        byte[] u = mac.doFinal(salt);
+        byte[] t = u.clone();
+        for (int i = 2; i <= iterations; i++) {
+            if ((i & 0xFFF) == 0 && nanoTime.getAsLong() - start > DERIVATION_BUDGET.toNanos()) {
+                Arrays.fill(t, (byte) 0);
+                throw new IOException("deriving the key from the password with the JWE header's p2c of "
+                        + iterations + " iterations took longer than " + DERIVATION_BUDGET.toSeconds()
+                        + " s; aws-sso and aws-sso-cli write " + WRITE_ITERATIONS);
+            }
+            mac.update(u);
+            mac.doFinal(u, 0);
+            for (int k = 0; k < KEK_BYTES; k++) {
+                t[k] ^= u[k];
+            }
         }
+        SecretKeySpec kek = new SecretKeySpec(t, 0, KEK_BYTES, "AES");
+        Arrays.fill(t, (byte) 0);
+        Arrays.fill(u, (byte) 0);
+        return kek;
+    }
+
+    private static byte[] utf8(char[] password) {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        if (encoded.hasArray()) {
+            Arrays.fill(encoded.array(), (byte) 0);
+        }
+        return bytes;
+    }
+
+    /** A header value as it may appear in a message: short, no control characters. */
+    private static String printable(String value) {
+        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static byte[] b64u(String part, String what) throws IOException {

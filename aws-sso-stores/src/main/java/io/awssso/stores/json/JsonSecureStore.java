@@ -5,6 +5,7 @@ import io.awssso.api.StoreUnavailableException;
 import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoredSecrets;
 import io.awssso.stores.internal.AtomicFiles;
+import io.awssso.stores.internal.BoundedFiles;
 import io.awssso.stores.internal.GoJson;
 import io.awssso.stores.internal.SecretsCodec;
 import io.awssso.stores.internal.StorageLock;
@@ -89,9 +90,11 @@ final class JsonSecureStore implements SecureStore {
     private JsonNode load() {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFiles.read(file, BoundedFiles.MAX_STATE_BYTES);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (BoundedFiles.NotRegularFileException | BoundedFiles.FileTooLargeException e) {
+            throw new StoreUnavailableException("cannot read the json store: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot read the json store " + file + ": " + e, e);
         }

@@ -2,6 +2,7 @@ package io.awssso.stores.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +27,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class EncryptedFileSecureStoreTest extends SecureStoreCompatibilityKit {
@@ -305,6 +308,63 @@ class EncryptedFileSecureStoreTest extends SecureStoreCompatibilityKit {
         assertThatThrownBy(() -> store().read())
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("p2c");
+    }
+
+    private String nimbusToken(JWEAlgorithm alg, EncryptionMethod enc, int iterations) throws Exception {
+        JWEObject jwe = new JWEObject(new JWEHeader.Builder(alg, enc).build(),
+                new Payload("{\"Key\":\"aws-sso-cli-records\",\"Data\":\"e30=\"}".getBytes(StandardCharsets.UTF_8)));
+        jwe.encrypt(new PasswordBasedEncrypter(PASSWORD, 16, iterations));
+        return jwe.serialize();
+    }
+
+    @Test
+    void read_pbes2Hs512File_isRefusedBeforeAnyKeyDerivation() throws Exception {
+        // Before: HS512 (the slowest PRF per iteration) was accepted with up to 2,000,000 iterations.
+        Files.createDirectories(cfg.resolve("secure"));
+        Files.writeString(storeFile(), nimbusToken(JWEAlgorithm.PBES2_HS512_A256KW, EncryptionMethod.A256GCM, 1000));
+
+        assertThatThrownBy(() -> store().read())
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining(storeFile().toString())
+                .hasMessageContaining("unsupported JWE key management 'PBES2-HS512+A256KW'")
+                .hasMessageContaining("PBES2-HS256+A128KW");
+    }
+
+    @Test
+    void read_contentEncryptionOtherThanA256gcm_isRefused() throws Exception {
+        Files.createDirectories(cfg.resolve("secure"));
+        Files.writeString(storeFile(), nimbusToken(JWEAlgorithm.PBES2_HS256_A128KW, EncryptionMethod.A128GCM, 1000));
+
+        assertThatThrownBy(() -> store().read())
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("unsupported JWE content encryption 'A128GCM'");
+    }
+
+    @Test
+    void read_iterationCountAboveWhatAwsSsoCliReads_isRefused() throws Exception {
+        // jose2go (aws-sso-cli's JWE library) refuses more than 1,300,000 iterations of HS256.
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"PBES2-HS256+A128KW\",\"enc\":\"A256GCM\",\"p2c\":1300001,\"p2s\":\"AAAAAAAAAAAAAAAA\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(cfg.resolve("secure"));
+        Files.writeString(storeFile(), header + ".AAAA.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA");
+
+        assertThatThrownBy(() -> store().read())
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("p2c must be an iteration count from 1 to 1300000");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // hang guard
+    void read_storeFileIsAFifo_isRefusedNamingTheFile() throws Exception {
+        Files.createDirectories(cfg.resolve("secure"));
+        Process mkfifo = new ProcessBuilder("mkfifo", storeFile().toString()).inheritIO().start();
+        assumeThat(mkfifo.waitFor()).isZero();
+
+        assertThatThrownBy(() -> store().read())
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining(storeFile().toString())
+                .hasMessageContaining("not a regular file");
     }
 
     @Test

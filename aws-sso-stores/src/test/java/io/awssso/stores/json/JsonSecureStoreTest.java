@@ -2,6 +2,7 @@ package io.awssso.stores.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,8 +21,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class JsonSecureStoreTest extends SecureStoreCompatibilityKit {
@@ -156,6 +159,19 @@ class JsonSecureStoreTest extends SecureStoreCompatibilityKit {
         assertThat(root.at("/StartDeviceAuth/Default/deviceCode").asText()).isEqualTo("dc");
         assertThat(root.at("/StaticCredentials/arn:aws:iam::123456789012:user~1u/Profile").asText()).isEqualTo("p");
         assertThat(root.get("EcsBearerToken").asText()).isEqualTo("tok");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // hang guard
+    void read_storeFileIsAFifo_isRefusedNamingTheFile() throws Exception {
+        Files.createDirectories(cfg());
+        Process mkfifo = new ProcessBuilder("mkfifo", storeFile().toString()).inheritIO().start();
+        assumeThat(mkfifo.waitFor()).isZero();
+
+        assertThatThrownBy(() -> store().read())
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining(storeFile().toString())
+                .hasMessageContaining("not a regular file");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.awssso.core.internal.catalog;
 
 import io.awssso.api.AwsSsoException;
+import io.awssso.core.internal.io.BoundedFiles;
 import io.awssso.core.internal.lock.FileMutex;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -46,7 +47,8 @@ final class CacheFile {
     CacheData read() {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(BoundedFiles.read(file, BoundedFiles.MAX_STATE_BYTES))).toString();
         } catch (NoSuchFileException e) {
             return new CacheData();
         } catch (IOException e) {

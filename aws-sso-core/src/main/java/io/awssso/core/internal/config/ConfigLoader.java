@@ -4,6 +4,7 @@ import io.awssso.api.ConfigProblem;
 import io.awssso.api.ConfigurationException;
 import io.awssso.core.internal.config.YamlNode.Position;
 import io.awssso.core.internal.env.Environment;
+import io.awssso.core.internal.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -29,8 +30,7 @@ import org.slf4j.LoggerFactory;
  * {@link #loadIfPresent} returns empty so the caller can offer the setup wizard.
  */
 public final class ConfigLoader {
-    /** Config files are a few kilobytes; anything this big is a mistake, not a config. */
-    static final int MAX_BYTES = 1 << 20;
+    static final int MAX_BYTES = BoundedFiles.MAX_CONFIG_BYTES;
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
@@ -55,14 +55,19 @@ public final class ConfigLoader {
             if (attributes.isDirectory()) {
                 throw unreadable(location, "it is a directory, not a file");
             }
-            if (attributes.size() > MAX_BYTES) {
-                throw new ConfigurationException(List.of(new ConfigProblem(location.file(), 1, 1,
-                        "", "the file is larger than " + MAX_BYTES / 1024
-                                + " KiB; that is not a config file")));
+            if (!attributes.isRegularFile()) {
+                // /dev/zero, a FIFO: its size() is 0 and reading it would never end
+                throw unreadable(location, "it is a device, FIFO or socket, not a regular file");
             }
-            bytes = Files.readAllBytes(location.file());
+            bytes = BoundedFiles.read(location.file(), MAX_BYTES);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (BoundedFiles.FileTooLargeException e) {
+            throw new ConfigurationException(List.of(new ConfigProblem(location.file(), 1, 1,
+                    "", "the file is larger than " + MAX_BYTES / 1024
+                            + " KiB; that is not a config file")));
+        } catch (BoundedFiles.NotRegularFileException e) {
+            throw unreadable(location, "it is not a regular file");
         } catch (IOException | SecurityException e) {
             throw unreadable(location, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -3,7 +3,9 @@ package io.awssso.core.internal.config;
 import io.awssso.api.AwsSsoException;
 import io.awssso.api.ConfigurationException;
 import io.awssso.core.internal.env.Environment;
+import io.awssso.core.internal.io.BoundedFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -65,7 +67,8 @@ public final class ConfigWriter {
         try {
             // Default limits (50 aliases per collection, no recursion) stop alias bombs.
             Object doc = new Load(LoadSettings.builder().setCodePointLimit(ConfigLoader.MAX_BYTES).build())
-                    .loadFromString(Files.readString(file, StandardCharsets.UTF_8));
+                    .loadFromString(StandardCharsets.UTF_8.newDecoder()
+                            .decode(ByteBuffer.wrap(BoundedFiles.read(file, ConfigLoader.MAX_BYTES))).toString());
             if (doc == null) {
                 return Optional.of(new LinkedHashMap<>());
             }

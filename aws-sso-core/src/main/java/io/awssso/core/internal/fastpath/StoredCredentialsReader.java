@@ -11,6 +11,7 @@ import io.awssso.core.internal.config.ConfigLocation;
 import io.awssso.core.internal.config.LogLevel;
 import io.awssso.core.internal.credentials.ReuseMargin;
 import io.awssso.core.internal.env.Environment;
+import io.awssso.core.internal.io.BoundedFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -104,7 +105,8 @@ public final class StoredCredentialsReader {
         String text;
         try {
             // strict, as the engine reads it: a stray byte is its error to report, not U+FFFD here
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(BoundedFiles.read(file, BoundedFiles.MAX_CONFIG_BYTES))).toString();
         } catch (NoSuchFileException e) {
             return null;
         }
@@ -146,7 +148,7 @@ public final class StoredCredentialsReader {
     private static RoleCredentials readStore(Path store, RoleArn role) throws IOException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(store);
+            bytes = BoundedFiles.read(store, BoundedFiles.MAX_STATE_BYTES);
         } catch (NoSuchFileException e) {
             return null;
         }

@@ -16,6 +16,7 @@ import io.awssso.api.spi.TokenGrant;
 import io.awssso.core.internal.config.AuthWorkflow;
 import io.awssso.core.internal.lock.FileMutex;
 import io.awssso.core.internal.url.FirefoxContainer;
+import io.awssso.core.internal.url.OpenableUrl;
 import io.awssso.core.internal.url.UrlOpener;
 import java.io.PrintStream;
 import java.net.URLEncoder;
@@ -324,7 +325,8 @@ public final class LoginService {
         Pkce pkce = Pkce.create(random);
         try (LoopbackRedirectListener listener = LoopbackRedirectListener.start(pkce)) {
             String authorize = reg.authorizationEndpoint() != null && !reg.authorizationEndpoint().isBlank()
-                    ? AuthorizeEndpoint.fromRegistration(reg.authorizationEndpoint())
+                    ? AuthorizeEndpoint.fromRegistration(OpenableUrl.require(reg.authorizationEndpoint(),
+                            "the authorization endpoint of the client registration"))
                     : AuthorizeEndpoint.resolve(instance.ssoRegion(), env, sysProps);
             String url = authorize + "?response_type=code"
                     + "&client_id=" + enc(reg.clientId())
@@ -355,8 +357,9 @@ public final class LoginService {
             auth = client.startDeviceAuthorization(reg, instance.startUrl());
         }
         user.printf("%n\tVerify this code in your browser: %s%n%n", auth.userCode());
-        String url = auth.verificationUriComplete() != null ? auth.verificationUriComplete()
-                : auth.verificationUri();
+        String url = OpenableUrl.require(auth.verificationUriComplete() != null
+                ? auth.verificationUriComplete() : auth.verificationUri(),
+                "the verification URL Identity Center returned");
         opener.open(settings.urlAction(), url, loginContainer(instance));
         user.println("Waiting for SSO authentication...");
         Duration interval = auth.interval();

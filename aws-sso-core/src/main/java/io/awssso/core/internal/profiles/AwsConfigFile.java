@@ -1,6 +1,7 @@
 package io.awssso.core.internal.profiles;
 
 import io.awssso.api.AwsSsoException;
+import io.awssso.core.internal.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -28,13 +29,16 @@ public final class AwsConfigFile {
     private static final Set<PosixFilePermission> FILE_0600 = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIR_0700 = PosixFilePermissions.fromString("rwx------");
 
+    /** The AWS config of a large organisation is a few megabytes; a bound keeps a device out. */
+    private static final int MAX_BYTES = 32 << 20;
+
     private AwsConfigFile() {
     }
 
     /** The file's bytes, or none when it does not exist. */
     public static byte[] read(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return BoundedFiles.read(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             return new byte[0];
         } catch (IOException e) {

@@ -67,8 +67,11 @@ public final class UrlOpener {
     /**
      * Hands {@code url} to the user with {@code action}; {@code container} names the Firefox
      * container for the container actions.
+     *
+     * @throws AwsSsoException when {@code url} is not https (or http to this machine)
      */
     public void open(UrlAction action, String url, FirefoxContainer container) {
+        OpenableUrl.require(url, "the URL");
         switch (action) {
             case PRINT -> user.printf("Please open the following URL in your browser:%n%n%s%n%n", url);
             case PRINT_URL -> user.println(url);

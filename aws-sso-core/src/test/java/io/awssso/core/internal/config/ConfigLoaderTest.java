@@ -7,6 +7,7 @@ import static io.awssso.core.internal.config.ConfigTesting.load;
 import static io.awssso.core.internal.config.ConfigTesting.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.awssso.api.AccountId;
 import io.awssso.api.ConfigurationException;
@@ -22,7 +23,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
@@ -162,6 +165,32 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(location.file().toString())
                 .hasMessageContaining("directory");
+    }
+
+    @Test
+    void loadIfPresent_devZero_isRefusedNamingTheFileInsteadOfRunningOutOfMemory() {
+        ConfigLocation location = new ConfigLocation(Path.of("/dev/zero"), home);
+        assumeThat(location.file()).exists();
+
+        assertThatThrownBy(() -> loader().loadIfPresent(location))
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> {
+                            assertThat(p.file()).isEqualTo(location.file());
+                            assertThat(p.message()).contains("not a regular file");
+                        }));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard: opening a FIFO blocks for a writer
+    void loadIfPresent_fifo_isRefusedNamingTheFileInsteadOfBlocking() throws Exception {
+        ConfigLocation location = locationIn(home);
+        Process mkfifo = new ProcessBuilder("mkfifo", location.file().toString()).inheritIO().start();
+        assumeThat(mkfifo.waitFor()).isZero();
+
+        assertThatThrownBy(() -> loader().loadIfPresent(location))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(location.file().toString())
+                .hasMessageContaining("not a regular file");
     }
 
     @Test

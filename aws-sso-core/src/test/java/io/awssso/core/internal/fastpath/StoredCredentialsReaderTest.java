@@ -1,6 +1,7 @@
 package io.awssso.core.internal.fastpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.awssso.api.AccountId;
 import io.awssso.api.RoleArn;
@@ -18,7 +19,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -158,6 +161,21 @@ class StoredCredentialsReaderTest {
                 DefaultSSO: Missing
                 """);
         assertThat(read()).isPresent();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard: opening a FIFO blocks for a writer
+    void configOrStoreThatIsADeviceOrFifo_isLeftToTheEngine() throws Exception {
+        assumeThat(Path.of("/dev/zero")).exists();
+        // Before: the read of /dev/zero went on until OutOfMemoryError, an Error nothing caught.
+        assertThat(read("/dev/zero", null)).isEmpty();
+
+        Path pipe = home.resolve("pipe.yaml");
+        assumeThat(new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start().waitFor()).isZero();
+        assertThat(read(pipe.toString(), null)).isEmpty();
+
+        write(home.resolve("devstore.yaml"), CONFIG + "JsonStore: /dev/zero\n");
+        assertThat(read(home.resolve("devstore.yaml").toString(), null)).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.awssso.core.internal.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.awssso.api.AwsSsoException;
 import io.awssso.api.ConfigurationException;
 import io.awssso.core.internal.config.UrlAction;
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class UrlOpenerTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -26,6 +29,18 @@ class UrlOpenerTest {
 
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @EnumSource(UrlAction.class)
+    void open_fileUrl_isRefusedByEveryActionAndNothingStarts(UrlAction action) {
+        UrlOpener opener = opener("firefox", List.of("firefox", "%s"), "Linux");
+
+        assertThatThrownBy(() -> opener.open(action, "file:///etc/passwd", container))
+                .isInstanceOf(AwsSsoException.class)
+                .hasMessageContaining("only https URLs");
+        assertThat(started).isEmpty();
+        assertThat(err()).isEmpty();
     }
 
     @Test
