@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.awssso.core.RoleEnvironment;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,13 @@ class ShellSyntaxFuzzTest {
     @FuzzTest(maxDuration = "1m")
     void posix_anyValue_roundTripsThroughShQuoting(FuzzedDataProvider data) {
         String v = data.consumeRemainingAsString().replace("\u0000", "");
-        String out = ShellSyntax.POSIX.render(new RoleEnvironment(Map.of("AWS_SSO_TAG", v), List.of()));
+        List<String> refused = new ArrayList<>();
+        String out = ShellSyntax.POSIX.render(new RoleEnvironment(Map.of("AWS_SSO_TAG", v), List.of()), refused::add);
+        if (!refused.isEmpty()) { // an unpaired surrogate: left out, and said so, never half-written
+            assertThat(out).isEmpty();
+            assertThat(ShellSyntax.problem("AWS_SSO_TAG", v)).isPresent();
+            return;
+        }
 
         assertThat(out).startsWith("export AWS_SSO_TAG=\"").endsWith("\"\n");
         assertThat(unquotePosixDoubleQuoted(out.substring("export AWS_SSO_TAG=".length(), out.length() - 1)))
@@ -30,7 +37,13 @@ class ShellSyntaxFuzzTest {
     @FuzzTest(maxDuration = "1m")
     void fish_anyValue_roundTripsThroughFishQuoting(FuzzedDataProvider data) {
         String v = data.consumeRemainingAsString().replace("\u0000", "");
-        String out = ShellSyntax.FISH.render(new RoleEnvironment(Map.of("AWS_SSO_TAG", v), List.of()));
+        List<String> refused = new ArrayList<>();
+        String out = ShellSyntax.FISH.render(new RoleEnvironment(Map.of("AWS_SSO_TAG", v), List.of()), refused::add);
+        if (!refused.isEmpty()) { // an unpaired surrogate: left out, and said so, never half-written
+            assertThat(out).isEmpty();
+            assertThat(ShellSyntax.problem("AWS_SSO_TAG", v)).isPresent();
+            return;
+        }
 
         assertThat(out).startsWith("set -gx AWS_SSO_TAG '").endsWith("';\n");
         assertThat(unquoteFishSingleQuoted(out.substring("set -gx AWS_SSO_TAG ".length(), out.length() - 2)))
