@@ -1,5 +1,6 @@
 package io.awssso.cli.internal;
 
+import io.awssso.cli.render.Visible;
 import io.awssso.api.AwsSsoException;
 import io.awssso.api.ConfigurationException;
 import io.awssso.api.LoginRequiredException;
@@ -69,7 +70,8 @@ public final class FailureHandler implements IExecutionExceptionHandler, IParame
         Throwable decisive = decisive(failure);
         ExitCode code = decisive == null ? ExitCode.FAILURE : codeOf(decisive);
         PrintWriter err = terminal.err();
-        err.println("error: " + message(failure, decisive));
+        // A message may quote AWS text (a role or account name): nothing in it may drive the terminal.
+        err.println("error: " + Visible.escapeKeepingLines(message(failure, decisive)));
         if (verbose()) {
             failure.printStackTrace(err);
         } else if (!(failure instanceof AwsSsoException) && code == ExitCode.FAILURE) {
@@ -89,7 +91,7 @@ public final class FailureHandler implements IExecutionExceptionHandler, IParame
     public int handleParseException(ParameterException ex, String[] args) {
         PrintWriter err = terminal.err();
         CommandLine command = ex.getCommandLine();
-        err.println("error: " + usageMessage(ex, command));
+        err.println("error: " + Visible.escapeKeepingLines(usageMessage(ex, command)));
         UnmatchedArgumentException.printSuggestions(ex, err);
         String name = command == null ? "aws-sso" : command.getCommandSpec().qualifiedName();
         // No stack trace even at debug level: the message is the whole story of a usage error.

@@ -44,6 +44,23 @@ public final class Visible {
         return b.toString();
     }
 
+    /**
+     * {@code text} with every control character but the line feed escaped: for messages of our
+     * own that run over several lines and may quote AWS text (an error naming a role), so that
+     * the lines stay lines and nothing reaches the terminal as a command.
+     */
+    public static String escapeKeepingLines(String text) {
+        if (text.codePoints().noneMatch(Visible::needsEscape)) {
+            return text;
+        }
+        String[] lines = text.split("\n", -1);
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < lines.length; i++) {
+            b.append(i == 0 ? "" : "\n").append(escape(lines[i]));
+        }
+        return b.toString();
+    }
+
     /** Whether {@code c} is a character {@link #escape} replaces. */
     public static boolean needsEscape(int c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f)

@@ -179,4 +179,15 @@ class FailureHandlerTest {
                 .doesNotContain("\tat ");
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void handle_messageQuotingHostileAwsText_printsItsControlCharactersEscaped() {
+        int code = handler().handle(new RoleNotFoundException(
+                "no role \u001b]0;owned\u0007Admin\u202e in 012345678901\nrun aws-sso cache to refresh"));
+
+        assertThat(code).isEqualTo(5);
+        assertThat(err.toString())
+                .isEqualTo("error: no role \\e]0;owned\\x07Admin\\u{202E} in 012345678901\nrun aws-sso cache to refresh\n")
+                .doesNotContain("\u001b", "\u0007", "\u202e");
+    }
 }

@@ -22,4 +22,10 @@ class VisibleTest {
     void escape_unpairedSurrogate_isEscaped() {
         assertThat(Visible.escape("a\uD800b")).isEqualTo("a\\u{D800}b");
     }
+
+    @Test
+    void escapeKeepingLines_multiLineMessage_keepsLineFeedsEscapesTheRest() {
+        assertThat(Visible.escapeKeepingLines("first \u001b[2J\nsecond\r\n")).isEqualTo("first \\e[2J\nsecond\\r\n");
+        assertThat(Visible.escapeKeepingLines("plain\ntext")).isEqualTo("plain\ntext");
+    }
 }
