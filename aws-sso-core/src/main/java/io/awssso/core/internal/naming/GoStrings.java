@@ -107,27 +107,30 @@ final class GoStrings {
     }
 
     /**
-     * goutils.DeleteWhiteSpace. It walks bytes, not runes, and writes each kept byte as a rune: a
-     * string with white space and non-ASCII letters comes out Latin-1-decoded, as in Go.
+     * goutils.DeleteWhiteSpace, on characters. goutils walks the bytes and writes each kept byte as
+     * a rune, so in aws-sso-cli a name with any non-ASCII letter comes out Latin-1-mangled (an
+     * apostrophe U+2019 becomes {@code â} and two C1 control characters; the byte 0xA0 of
+     * {@code à} is dropped as a no-break space). Profile names like those cannot be typed, and
+     * their control characters are refused by {@code setup profiles} and completion, so this
+     * deletes white space per character: the same result for ASCII, the name as written
+     * otherwise (README, "Differences from aws-sso-cli").
      */
     static String deleteWhiteSpace(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        StringBuilder b = new StringBuilder(bytes.length);
-        for (byte x : bytes) {
-            int c = x & 0xff;
-            if (!isSpace(c)) {
-                b.appendCodePoint(c);
-            }
-        }
-        return b.length() == bytes.length ? s : b.toString();
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().filter(c -> !isSpace(c)).forEach(b::appendCodePoint);
+        return b.length() == s.length() ? s : b.toString();
     }
 
-    /** goutils.Initials: the first byte of each space-separated word, as a rune. */
+    /**
+     * goutils.Initials, on characters: the first character of each space-separated word (goutils
+     * takes its first byte, which mangles a non-ASCII initial as {@link #deleteWhiteSpace} says).
+     */
     static String initials(String s) {
         StringBuilder b = new StringBuilder();
         boolean lastWasGap = true;
-        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = x & 0xff;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             if (isSpace(c)) {
                 lastWasGap = true;
             } else if (lastWasGap) {

@@ -196,4 +196,20 @@ class GoTemplateProfileNamerTest {
         assertThat(ProfileVariables.expiresText(NOW.plusSeconds(5 * 60 + 3), NOW)).isEqualTo(" 5m");
         assertThat(ProfileVariables.expiresText(NOW.plusSeconds(3900), NOW)).isEqualTo(" 1h 5m");
     }
+
+    /**
+     * A deliberate difference from goutils, which walks bytes and so mangles every non-ASCII
+     * letter (U+2019 into "\u00e2\u0080\u0099", two of them C1 controls; the 0xA0 byte of
+     * "\u00e0" dropped as a space): here white space is deleted per character.
+     */
+    @Test
+    void name_nospaceAndInitialsOnNonAsciiNames_keepTheLettersAsWritten() {
+        Map<String, Object> v = new java.util.HashMap<>(vars(""));
+        v.put("AccountAlias", "Caf\u00e9 d\u2019\u00e0 c\u00f4t\u00e9\u00a0Prod");
+
+        assertThat(GoTemplateProfileNamer.compile("{{ FirstItem .AccountName (.AccountAlias | nospace) }}:{{ .RoleName }}",
+                null, CLOCK).name(v)).isEqualTo("Caf\u00e9d\u2019\u00e0c\u00f4t\u00e9Prod:AdministratorAccess");
+        assertThat(GoTemplateProfileNamer.compile("{{ initials .AccountAlias }}", null, CLOCK).name(v))
+                .isEqualTo("CdcP");
+    }
 }
