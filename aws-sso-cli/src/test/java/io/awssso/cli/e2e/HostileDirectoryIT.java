@@ -79,7 +79,7 @@ class HostileDirectoryIT {
         roles = new ArrayList<>();
         for (JsonNode row : JSON.readTree(list.out())) {
             Map<String, String> r = new LinkedHashMap<>();
-            row.fields().forEachRemaining(e -> r.put(e.getKey(), e.getValue().asText()));
+            row.properties().forEach(e -> r.put(e.getKey(), e.getValue().asText()));
             roles.add(r);
         }
     }
@@ -226,7 +226,7 @@ class HostileDirectoryIT {
         assertThat(r.exitCode()).as("%s", r).isZero();
         assertNoRawControls("stderr of exec", r.err());
         Map<String, String> env = new TreeMap<>();
-        JSON.readTree(r.out()).fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        JSON.readTree(r.out()).properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         return env;
     }
 
@@ -300,8 +300,8 @@ class HostileDirectoryIT {
         assertThat(p.exitValue()).as("%s: %s", shell, errText).isZero();
         assertNoRawControls("stderr of eval in " + shell, errText);
         Map<String, String> vars = new TreeMap<>();
-        JSON.readTree(out.toString(StandardCharsets.UTF_8)).fields()
-                .forEachRemaining(e -> vars.put(e.getKey(), e.getValue().asText()));
+        JSON.readTree(out.toString(StandardCharsets.UTF_8)).properties()
+                .forEach(e -> vars.put(e.getKey(), e.getValue().asText()));
         return vars;
     }
 
@@ -400,9 +400,9 @@ class HostileDirectoryIT {
 
     private static Map<String, Map<String, String>> nested(JsonNode profiles) {
         Map<String, Map<String, String>> out = new TreeMap<>();
-        profiles.fields().forEachRemaining(p -> {
+        profiles.properties().forEach(p -> {
             Map<String, String> keys = new TreeMap<>();
-            p.getValue().fields().forEachRemaining(k -> keys.put(k.getKey(), k.getValue().asText()));
+            p.getValue().properties().forEach(k -> keys.put(k.getKey(), k.getValue().asText()));
             out.put(p.getKey(), keys);
         });
         return out;

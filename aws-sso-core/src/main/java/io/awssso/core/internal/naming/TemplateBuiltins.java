@@ -162,7 +162,7 @@ final class TemplateBuiltins {
                     throw new GoPanic("index out of range: " + i);
                 }
                 item = item instanceof List<?> l ? l.get((int) i)
-                        : (int) (((String) item).getBytes(StandardCharsets.UTF_8)[(int) i] & 0xff);
+                        : (((String) item).getBytes(StandardCharsets.UTF_8)[(int) i] & 0xff);
             } else if (item instanceof Map<?, ?> m) {
                 if (!(key instanceof String)) {
                     throw new GoPanic("value has type " + GoFormat.typeName(key) + "; should be string");
