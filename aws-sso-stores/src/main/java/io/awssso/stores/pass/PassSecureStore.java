@@ -1,6 +1,7 @@
 package io.awssso.stores.pass;
 
 import io.awssso.api.StoreUnavailableException;
+import io.awssso.stores.internal.ExternalProgram;
 import io.awssso.stores.internal.KeyringItem;
 import io.awssso.stores.internal.KeyringSecureStore;
 import io.awssso.stores.internal.StorageLock;
@@ -43,7 +44,7 @@ final class PassSecureStore extends KeyringSecureStore {
         if (!Files.exists(entryFile())) {
             return null;
         }
-        PassCommand.Result r = pass.run(null, "show", KeyringItem.KEY);
+        ExternalProgram.Result r = pass.run(null, "show", KeyringItem.KEY);
         if (r.exitCode() != 0) {
             throw new StoreUnavailableException("pass show " + KeyringItem.KEY + " failed (exit "
                     + r.exitCode() + "): " + r.stderr() + "; nothing was changed");
@@ -58,7 +59,7 @@ final class PassSecureStore extends KeyringSecureStore {
 
     @Override
     protected void saveData(byte[] storageDataJson, boolean creating) {
-        PassCommand.Result r = pass.run(KeyringItem.wrap(storageDataJson), "insert", "-m", "-f", KeyringItem.KEY);
+        ExternalProgram.Result r = pass.run(KeyringItem.wrap(storageDataJson), "insert", "-m", "-f", KeyringItem.KEY);
         if (r.exitCode() != 0) {
             throw new StoreUnavailableException("pass insert " + KeyringItem.KEY + " failed (exit "
                     + r.exitCode() + "): " + r.stderr());
