@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
 # Builds the self-contained install (aws-sso-<version>-<platform>/) from the staged JDK-less one:
 # the same bin/, lib/, man/ and completions/, plus runtime/ (a jlink image of exactly the JDK
-# modules the tool needs) and, when that runtime has ahead-of-time caches (Java 24+) and runs on
-# this machine, the caches for `process` and for the rest of the tool, made here at build time so
-# that the first run after install is already fast and nothing is recorded into the user's home.
+# modules the tool needs) and, when that runtime is Java 21+ and runs on this machine, one
+# class-data archive for it (lib/aws-sso.jsa: the JDK's and the tool's classes that `process` and
+# `--help` load), made here at build time so that the first run after install is already fast and
+# nothing is recorded into the user's home. lib/aws-sso.classpath lists the jars in the order the
+# archive was made for (the launcher passes them in that order; `lib/*` expands in directory order).
+#
+# Why one static archive (-Xshare:dump of a class list) and not the JDK's default archive plus
+# ahead-of-time caches: Java 21+ writes a static archive deterministically (the same bytes from the
+# same class list, jars and runtime; relative class path entries keep the build directory out of
+# it), while the JDK 25 caches of training runs (-XX:AOTCacheOutput, with or without
+# -XX:-AOTRecordTraining) and every Java 17 dump differ from one build to the next. One archive for
+# both commands is also 16 MB where the default archive and the two caches were 41 MB. A Java 17-20
+# runtime gets no archive at all: the archives stay byte-identical (reproducible.sh).
 #
 # Usage: runtime-image.sh STAGED OUT TARGET_JDK JLINK_JDK TIMESTAMP
 #   STAGED      the staged JDK-less install (target/aws-sso-<version>)
@@ -11,8 +21,8 @@
 #   TARGET_JDK  the JDK whose modules go into runtime/ (its jmods/ must be there)
 #   JLINK_JDK   the JDK whose jlink and jdeps run here (same feature version as TARGET_JDK)
 #   TIMESTAMP   project.build.outputTimestamp: every file's modification time (reproducible
-#               archives; the caches check the jars' times, so they must match what tar and dpkg
-#               restore, which is this time too)
+#               archives; the class-data archive checks the jars' times, so they must match what
+#               tar and dpkg restore, which is this time too)
 set -euo pipefail
 
 staged="$1" out="$2" target_jdk="$3" jlink_jdk="$4" timestamp="$5"
@@ -45,8 +55,8 @@ jmods="$target_jdk/jmods"
 rm -rf "$out"
 mkdir -p "$out"
 cp -a "$staged/bin" "$staged/lib" "$staged/man" "$staged/completions" "$staged/LICENSE" "$out/"
-# Not for this install: the Windows launcher, and the archive made for the build machine's JDK.
-rm -f "$out/bin/aws-sso.cmd" "$out/lib/aws-sso.jsa" "$out/lib/aws-sso.jsa.stamp"
+# Not for this install: the Windows launcher.
+rm -f "$out/bin/aws-sso.cmd"
 
 # The modules, as the module graph decides: every JDK module an application module in lib/
 # requires (resolving the tool as it is launched, `-p lib -m io.awssso.cli`), together with what
@@ -68,13 +78,10 @@ say "Java $feature modules: $modules"
 
 options=(--add-modules "$modules" --strip-debug --no-man-pages --no-header-files)
 ((feature >= 21)) && options+=(--compress=zip-9) || options+=(--compress=2)
-# Below Java 24 the JDK's own classes get the default class-data archive (the only one that does
-# not depend on where the install is unpacked). From 24 on the caches made below hold them.
-((feature < 24)) && options+=(--generate-cds-archive)
+# No --generate-cds-archive: the archive made below holds the JDK's classes the tool uses (a second,
+# default archive would be 12-14 MB of waste), and a Java 17 dump is not reproducible.
 [[ -n "$jmods" ]] && options+=(--module-path "$jmods")
 "$jlink_jdk/bin/jlink" "${options[@]}" --output "$out/runtime" >&2
-# Only used with heaps over 32 GB (no compressed oops): not this tool.
-rm -f "$out/runtime/lib/server/classes_nocoops.jsa"
 # Symbols the dynamic linker does not need (a fifth of libjvm.so); a crash report still names the
 # JVM's exported frames.
 if command -v strip >/dev/null; then
@@ -87,33 +94,48 @@ stamp_times() {
 stamp_times
 
 java="$out/runtime/bin/java"
-if ((feature >= 24)) && "$java" -version >/dev/null 2>&1; then
-    # The same JVM options as bin/aws-sso, which uses these caches only for this runtime.
-    jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+# The jars in a fixed order (C collation), with paths relative to the install: the archive records
+# its class path, and a relative one keeps the build directory out of it (and still maps wherever
+# the install is unpacked, as long as the jars keep their sizes and times).
+jars=()
+while IFS= read -r jar; do jars+=("$jar"); done < <(cd "$out/lib" && LC_ALL=C ls -1 -- *.jar)
+classpath="$(printf 'lib/%s:' "${jars[@]}")"
+classpath="${classpath%:}"
+if ((feature >= 21)) && "$java" -version >/dev/null 2>&1; then
     work="$(mktemp -d)"
     trap 'rm -rf "$work"' EXIT
-    # `process` is trained on a hit: a json store with a credential that is obviously not real.
+    # The classes to archive: those loaded by a `process` hit (a json store with a credential that
+    # is obviously not real) and by `--help` (the command tree every other command shares), each
+    # with the JVM options bin/aws-sso uses.
+    jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:off)
     mkdir -p "$work/home/.config/aws-sso"
     printf 'SSOConfig:\n  Default:\n    SSORegion: us-east-1\n    StartUrl: https://d-0000000000.awsapps.com/start\nSecureStore: json\nLogLevel: error\n' \
         >"$work/home/.config/aws-sso/config.yaml"
     arn="arn:aws:iam::000000000000:role/Training"
     printf '{"RoleCredentials":{"%s":{"roleName":"Training","accountId":0,"accessKeyId":"ASIATRAINING","secretAccessKey":"x","sessionToken":"x","expiration":%s}}}' \
         "$arn" "$(((epoch + 100 * 365 * 86400) * 1000))" >"$work/home/.config/aws-sso/store.json"
-    answer="$(cd "$work" && env -i HOME="$work/home" PATH=/usr/bin:/bin "$java" "${jvm[@]}" \
-        "-XX:AOTCacheOutput=$out/lib/aws-sso-process.aot" -Xlog:aot*=warning:file="$work/process.log" \
-        -cp "$out/lib/*" io.awssso.cli.command.ProcessFastPath process --arn "$arn")"
+    answer="$(cd "$out" && env -i HOME="$work/home" PATH=/usr/bin:/bin "$java" "${jvm[@]}" \
+        "-XX:DumpLoadedClassList=$work/process.classlist" -cp "$classpath" \
+        io.awssso.cli.command.ProcessFastPath process --arn "$arn")"
     [[ "$answer" == '{"Version":1,"AccessKeyId":"ASIATRAINING"'* ]] ||
         die "the training run of process was no cache hit: $answer"
-    # Every other command: --help loads the command tree they share. On the class path, as
-    # bin/aws-sso runs it with this runtime (a module path cache would not survive a move).
-    (cd "$work" && env -i HOME="$work/home" PATH=/usr/bin:/bin "$java" "${jvm[@]}" \
-        "-XX:AOTCacheOutput=$out/lib/aws-sso.aot" -Xlog:aot*=warning:file="$work/tool.log" \
-        -cp "$out/lib/*" io.awssso.cli.Main --help >/dev/null)
-    [[ -f "$out/lib/aws-sso-process.aot" && -f "$out/lib/aws-sso.aot" ]] || die "no AOT cache was written"
-    chmod 644 "$out/lib/aws-sso-process.aot" "$out/lib/aws-sso.aot"
+    (cd "$out" && env -i HOME="$work/home" PATH=/usr/bin:/bin "$java" "${jvm[@]}" \
+        "-XX:DumpLoadedClassList=$work/help.classlist" -cp "$classpath" io.awssso.cli.Main --help >/dev/null)
+    # One list, sorted (the order classes were loaded in does not matter to the dump, and sorting
+    # makes the list independent of it): the classes first (the ids only matter for classes of
+    # custom loaders, which are not archived here), then the lambda and constant-pool lines.
+    {
+        grep -hv '^[#@]' "$work/process.classlist" "$work/help.classlist" | sed 's/ id: [0-9]*$//' | LC_ALL=C sort -u
+        grep -h '^@' "$work/process.classlist" "$work/help.classlist" | LC_ALL=C sort -u
+    } >"$work/aws-sso.classlist"
+    (cd "$out" && "$java" -Xshare:dump "-XX:SharedClassListFile=$work/aws-sso.classlist" \
+        -XX:SharedArchiveFile=lib/aws-sso.jsa -cp "$classpath" >"$work/dump.log" 2>&1) ||
+        { tail -20 "$work/dump.log" >&2; die "the class-data archive could not be made"; }
+    printf '%s\n' "${jars[@]}" >"$out/lib/aws-sso.classpath"
+    chmod 644 "$out/lib/aws-sso.jsa" "$out/lib/aws-sso.classpath"
     stamp_times
-    say "ahead-of-time caches: $(du -h "$out/lib/aws-sso-process.aot" "$out/lib/aws-sso.aot" | tr '\n\t' ' ')"
+    say "class-data archive: $(du -h "$out/lib/aws-sso.jsa" | cut -f1) ($(grep -vc '^@' "$work/aws-sso.classlist") classes listed)"
 else
-    say "Java $feature: no ahead-of-time cache (Java 24+ only; a class-data archive of the tool would fit only this path)"
+    say "Java $feature: no class-data archive (Java 21+ only: an older JDK does not dump deterministically)"
 fi
 say "size: $(du -sh "$out" | cut -f1) ($out)"

@@ -204,8 +204,8 @@ class DebianPackageIT {
             assertThat(second.exitCode()).as("%s", second).isZero();
             assertThat(second.out()).isEqualTo(first.out());
             assertThat(second.err()).isEmpty();
-            if (Files.exists(root.resolve("usr/lib/aws-sso/lib/aws-sso-process.aot"))) {
-                // the cache made at build time maps at the installed path (the jars' times survived)
+            if (Files.exists(root.resolve("usr/lib/aws-sso/lib/aws-sso.jsa"))) {
+                // the archive made at build time maps at the installed path (the jars' times survived)
                 assertThat(Files.readAllLines(tmp.resolve("classes.log")))
                         .anyMatch(l -> l.contains("io.awssso.cli.command.ProcessFastPath source: shared objects file"));
             }

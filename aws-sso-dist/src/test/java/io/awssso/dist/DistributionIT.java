@@ -138,14 +138,18 @@ class DistributionIT {
     }
 
     @Test
-    void stagedInstall_loadsTheCliFromTheArchiveBuiltAtPackageTime() throws Exception {
-        Path staged = TARGET.resolve(NAME);
-
-        Result r = run(staged, Map.of("AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info"),
-                staged.resolve("bin/aws-sso").toString(), "version");
-
-        assertThat(r.exitCode()).as("%s", r).isZero();
-        assertThat(r.out()).containsPattern("io\\.awssso\\.cli\\.Main source: shared objects file");
+    void jdkLessArchives_carryNoClassDataArchive() throws Exception {
+        // such an archive fits one JVM build only, and these archives do not know the JVM they will
+        // run on (the per-user cache of `process` serves them instead)
+        for (String archive : List.of(".tar.gz", ".zip")) {
+            Path install = unpack(archive);
+            try (Stream<Path> files = Files.walk(install)) {
+                assertThat(files.map(p -> p.getFileName().toString())).as(archive)
+                        .isNotEmpty().noneMatch(n -> n.endsWith(".jsa") || n.endsWith(".aot") || n.endsWith(".classpath"));
+            }
+            deleteDirectory();
+            createDirectory();
+        }
     }
 
     @Test
@@ -259,27 +263,78 @@ class DistributionIT {
         assertThat(tmp.resolve(".cache")).as("nothing recorded for the bundled runtime").doesNotExist();
     }
 
+    /** The feature version of the bundled runtime (17, 25...), from its release file. */
+    private static int runtimeFeature(Path runtime) throws IOException {
+        String version = Files.readAllLines(runtime.resolve("release")).stream()
+                .filter(l -> l.startsWith("JAVA_VERSION=")).findFirst().orElseThrow();
+        return Integer.parseInt(version.replaceAll("JAVA_VERSION=\"(\\d+).*", "$1"));
+    }
+
     @Test
-    void platformTarGz_withAnAheadOfTimeRuntime_mapsTheCachesMadeAtBuildTime_afterTheMove() throws Exception {
+    void platformTarGz_mapsTheClassDataArchiveMadeAtBuildTime_afterTheMove_orHasNoneBeforeJava21() throws Exception {
         Path install = unpack("-" + PLATFORM + ".tar.gz");
-        assumeTrue(Files.exists(install.resolve("lib/aws-sso-process.aot")),
-                "the bundled runtime is older than Java 24: no ahead-of-time caches (-Daws-sso.runtime.jdk)");
+        if (runtimeFeature(install.resolve("runtime")) < 21) {
+            // a Java 17-20 dump is not deterministic: such a runtime ships no archive (README, Install)
+            assertThat(install.resolve("lib/aws-sso.jsa")).doesNotExist();
+            assertThat(install.resolve("runtime/lib/server/classes.jsa")).doesNotExist();
+            return;
+        }
         String arn = "arn:aws:iam::012345678901:role/Admin";
         storeCredentials(arn);
         String bin = install.resolve("bin/aws-sso").toString();
-        Map<String, String> env = Map.of("PATH", pathWithoutJava().toString());
+        String path = pathWithoutJava().toString();
 
-        Result process = runIn(tmp, Map.of("PATH", env.get("PATH"), "AWS_SSO_JAVA_OPTS",
+        Result process = runIn(tmp, Map.of("PATH", path, "AWS_SSO_JAVA_OPTS",
                 "-Xlog:class+load=info:file=" + tmp.resolve("process.log")), bin, "process", "--arn", arn);
-        Result version = runIn(tmp, Map.of("PATH", env.get("PATH"), "AWS_SSO_JAVA_OPTS",
-                "-Xlog:class+load=info:file=" + tmp.resolve("version.log")), bin, "version");
+        Result help = runIn(tmp, Map.of("PATH", path, "AWS_SSO_JAVA_OPTS",
+                "-Xlog:class+load=info:file=" + tmp.resolve("help.log")), bin, "--help");
 
         assertThat(process.exitCode()).as("%s", process).isZero();
-        assertThat(version.exitCode()).as("%s", version).isZero();
+        assertThat(process.err()).isEmpty();
+        assertThat(help.exitCode()).as("%s", help).isZero();
+        assertThat(help.err()).isEmpty();
         assertThat(Files.readAllLines(tmp.resolve("process.log")))
-                .anyMatch(l -> l.contains("io.awssso.cli.command.ProcessFastPath source: shared objects file"));
-        assertThat(Files.readAllLines(tmp.resolve("version.log")))
-                .anyMatch(l -> l.contains("io.awssso.cli.Main source: shared objects file"));
+                .anyMatch(l -> l.contains("io.awssso.cli.command.ProcessFastPath source: shared objects file"))
+                .anyMatch(l -> l.contains("io.awssso.core.") && l.contains("source: shared objects file"));
+        assertThat(Files.readAllLines(tmp.resolve("help.log")))
+                .anyMatch(l -> l.contains("io.awssso.cli.Main source: shared objects file"))
+                .anyMatch(l -> l.contains("java.lang.Object source: shared objects file"));
+        // one archive for the JDK's classes and the tool's: the JDK's default one would be waste
+        assertThat(install.resolve("runtime/lib/server/classes.jsa")).doesNotExist();
+    }
+
+    @Test
+    void platformTarGz_bundledRuntime_speaksTlsWithOnlyTheKeyExchangesAwsOffers() throws Exception {
+        Path install = unpack("-" + PLATFORM + ".tar.gz");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Path server = tmp.resolve("server.p12");
+        Path trust = tmp.resolve("trust.p12");
+        for (List<String> command : List.of(
+                List.of(keytool.toString(), "-genkeypair", "-keyalg", "EC", "-groupname", "secp256r1", "-alias", "tls",
+                        "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                        "-keystore", server.toString(), "-storepass", "changeit"),
+                List.of(keytool.toString(), "-exportcert", "-rfc", "-alias", "tls", "-keystore", server.toString(),
+                        "-storepass", "changeit", "-file", tmp.resolve("server.pem").toString()),
+                List.of(keytool.toString(), "-importcert", "-noprompt", "-alias", "tls", "-file",
+                        tmp.resolve("server.pem").toString(), "-storetype", "PKCS12", "-keystore", trust.toString(),
+                        "-storepass", "changeit"))) {
+            Result r = run(tmp, Map.of(), command.toArray(String[]::new));
+            assertThat(r.exitCode()).as("%s", r).isZero();
+        }
+        Path probe = Path.of(TlsProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        try (TlsTestServer https = TlsTestServer.start(server, "changeit".toCharArray())) {
+            // the groups AWS endpoints accept (ECDHE only, no finite-field DHE) and an ECDSA
+            // certificate: both need the elliptic-curve code of the runtime
+            Result r = runIn(tmp, Map.of(), install.resolve("runtime/bin/java").toString(),
+                    "-Djavax.net.ssl.trustStore=" + trust, "-Djavax.net.ssl.trustStorePassword=changeit",
+                    "-Djdk.tls.namedGroups=x25519,secp256r1,secp384r1", "-cp", probe.toString(),
+                    TlsProbe.class.getName(), "https://127.0.0.1:" + https.port() + "/");
+
+            assertThat(r.exitCode()).as("%s", r).isZero();
+            // TLS_AES_* and TLS_CHACHA20_* are the TLS 1.3 suites (TLS 1.2's name their key exchange)
+            assertThat(r.out()).matches("200 TLS_(AES|CHACHA20)_\\w+ " + TlsTestServer.BODY + "\\R");
+        }
     }
 
     @Test
