@@ -2,7 +2,8 @@
 # Start-up of the installed tool with its bundled runtime against the same install on system JDKs:
 # `process` with stored credentials (the json store's cache hit) and `--help`, in one hyperfine
 # run, plus the unpacked size. Builds the linux-x64 tar.gz with the runtime made of RUNTIME_JDK
-# (default: the JDK 25, which gets the ahead-of-time caches), unpacks it into a temp directory and
+# (default: the JDK 25; a Java 21+ runtime gets the class-data archive made at build time,
+# lib/aws-sso.jsa), unpacks it into a temp directory and
 # runs bin/aws-sso there: bundled (no JAVA_HOME), with JAVA_HOME=SYSTEM_JDK (per-user cache, filled
 # by warm-up runs) and, when it is there, with AWS_SSO_JAVA_HOME=RUNTIME_JDK (the same JDK, full).
 # No network: a throwaway HOME holds a config and a json store with credentials valid for 12 hours.
@@ -58,6 +59,7 @@ for v in "${variants[@]}"; do
 done
 
 echo "== load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; $(basename "$TARBALL")"
-echo "== unpacked: $(du -sh "$INSTALL" | cut -f1) (runtime/ $(du -sh "$INSTALL/runtime" | cut -f1), lib/ $(du -sh "$INSTALL/lib" | cut -f1)); tar.gz $(du -h "$TARBALL" | cut -f1)"
+mb() { du -sb "$@" | awk '{s += $1} END {printf "%.1f MB", s / 1e6}'; }
+echo "== unpacked: $(mb "$INSTALL") (runtime/ $(mb "$INSTALL/runtime"): libjvm.so $(mb "$INSTALL"/runtime/lib/server/libjvm.so), lib/modules $(mb "$INSTALL/runtime/lib/modules"); lib/ jars $(mb "$INSTALL"/lib/*.jar), class-data archive $( [[ -f "$INSTALL/lib/aws-sso.jsa" ]] && mb "$INSTALL/lib/aws-sso.jsa" || echo none)); tar.gz $(mb "$TARBALL")"
 hyperfine -N -w 5 -r "$RUNS" --export-markdown "$WORK/h.md" "${args[@]}" >&2
 cat "$WORK/h.md"
