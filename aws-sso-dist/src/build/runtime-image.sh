@@ -12,7 +12,7 @@
 # same class list, jars and runtime; relative class path entries keep the build directory out of
 # it), while the JDK 25 caches of training runs (-XX:AOTCacheOutput, with or without
 # -XX:-AOTRecordTraining) and every Java 17 dump differ from one build to the next. One archive for
-# both commands is also 16 MB where the default archive and the two caches were 41 MB. A Java 17-20
+# both commands is also 18 MB where the default archive and the two caches were 41 MB. A Java 17-20
 # runtime gets no archive at all: the archives stay byte-identical (reproducible.sh).
 #
 # Usage: runtime-image.sh STAGED OUT TARGET_JDK JLINK_JDK TIMESTAMP
@@ -123,10 +123,12 @@ if ((feature >= 21)) && "$java" -version >/dev/null 2>&1; then
         "-XX:DumpLoadedClassList=$work/help.classlist" -cp "$classpath" io.awssso.cli.Main --help >/dev/null)
     # One list, sorted (the order classes were loaded in does not matter to the dump, and sorting
     # makes the list independent of it): the classes first (the ids only matter for classes of
-    # custom loaders, which are not archived here), then the lambda and constant-pool lines.
+    # custom loaders, which are not archived here), then the lambda lines. Not the `@cp` lines
+    # (constant-pool entries the run happened to resolve): they change from run to run with the
+    # timing, and so would the archive; without them start-up measured the same.
     {
         grep -hv '^[#@]' "$work/process.classlist" "$work/help.classlist" | sed 's/ id: [0-9]*$//' | LC_ALL=C sort -u
-        grep -h '^@' "$work/process.classlist" "$work/help.classlist" | LC_ALL=C sort -u
+        grep -h '^@' "$work/process.classlist" "$work/help.classlist" | grep -v '^@cp ' | LC_ALL=C sort -u
     } >"$work/aws-sso.classlist"
     (cd "$out" && "$java" -Xshare:dump "-XX:SharedClassListFile=$work/aws-sso.classlist" \
         -XX:SharedArchiveFile=lib/aws-sso.jsa -cp "$classpath" >"$work/dump.log" 2>&1) ||
