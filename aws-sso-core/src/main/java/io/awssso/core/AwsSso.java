@@ -475,6 +475,24 @@ public final class AwsSso implements AutoCloseable {
         return new RoleEnvironment(c.set(), c.unset());
     }
 
+    /**
+     * Runs {@code task} for every catalog role {@code filter} selects (the catalog refreshed first
+     * when expired), {@link RunOptions#parallelism()} at a time, each with its credentials: the
+     * stored ones while valid, else fetched at the pace IAM Identity Center allows, throttled
+     * answers retried. A role's failure (its credentials, or the task throwing) is its result and
+     * the other roles go on. Interrupting the calling thread cancels: no role starts any more, the
+     * running tasks are interrupted, and the results so far come back (the rest
+     * {@link RoleRunResult.Status#CANCELLED}) with the thread's interrupt flag set.
+     *
+     * @return one result per selected role, in catalog order; empty when none is selected
+     * @throws io.awssso.api.LoginRequiredException when the catalog must be refreshed and there is no
+     *     usable SSO token
+     */
+    public <T> List<RoleRunResult<T>> forEachRole(RoleFilter filter, RunOptions options, RoleTask<T> task) {
+        return graph.roleRunner().run(Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(options,
+                "options"), task);
+    }
+
     // ------------------------------------------------------------------ console and profiles
 
     /**

@@ -1,0 +1,20 @@
+package io.awssso.core;
+
+import io.awssso.api.RoleCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * One role's credentials during a {@link RoleTask}: an {@link AwsCredentialsProvider} for AWS SDK
+ * clients, and the {@link RoleCredentials} themselves (e.g. for {@link AwsSso#roleEnvironment}).
+ * A task that outlives them gets fresh ones, fetched under the same pacing as the rest of the run.
+ * Thread-safe.
+ */
+public interface RunCredentials extends AwsCredentialsProvider {
+    /**
+     * The role's credentials, valid for more than a minute: those the run started with, else
+     * fresh ones.
+     *
+     * @throws io.awssso.api.AwsSsoException when fresh ones cannot be had
+     */
+    RoleCredentials roleCredentials();
+}

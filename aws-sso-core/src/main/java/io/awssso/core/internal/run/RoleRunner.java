@@ -1,0 +1,224 @@
+package io.awssso.core.internal.run;
+
+import io.awssso.api.CatalogRole;
+import io.awssso.api.RoleArn;
+import io.awssso.api.RoleCredentials;
+import io.awssso.core.RoleFilter;
+import io.awssso.core.RoleRunResult;
+import io.awssso.core.RoleTask;
+import io.awssso.core.RunListener;
+import io.awssso.core.RunOptions;
+import io.awssso.core.internal.catalog.CallGovernor;
+import io.awssso.core.internal.credentials.CredentialService;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one task for every role a filter selects, a bounded number at a time. Each role's
+ * credentials are the stored ones while valid, else fetched through one {@link CallGovernor} per
+ * run, so that GetRoleCredentials for hundreds of roles is paced to what Identity Center allows
+ * and its throttled answers are retried, as the catalog's fan-out is.
+ *
+ * <p>Cancelling is interrupting the thread that called {@link #run}: no role starts any more, the
+ * running tasks are interrupted, and the run returns once they have ended.
+ */
+public final class RoleRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(RoleRunner.class);
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final Supplier<List<CatalogRole>> roles;
+    private final CredentialService credentials;
+    private final Supplier<CallGovernor> governors;
+    private final Clock clock;
+
+    /**
+     * @param roles the catalog's roles (refreshed when expired)
+     * @param credentials role credentials from a client whose own retries are off: the governor's
+     *     retries are the only ones
+     * @param governors a new governor for each run
+     * @param clock decides when credentials are due for renewal
+     */
+    public RoleRunner(Supplier<List<CatalogRole>> roles, CredentialService credentials,
+            Supplier<CallGovernor> governors, Clock clock) {
+        this.roles = Objects.requireNonNull(roles, "roles");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.governors = Objects.requireNonNull(governors, "governors");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Runs {@code task} for every role {@code filter} selects, in catalog order.
+     *
+     * @return one result per selected role, in the same order (empty when none is selected)
+     */
+    public <T> List<RoleRunResult<T>> run(RoleFilter filter, RunOptions options, RoleTask<T> task) {
+        Objects.requireNonNull(task, "task");
+        List<CatalogRole> selected = filter.select(roles.get());
+        RunListener listener = options.listener();
+        listener.selected(selected);
+        if (selected.isEmpty()) {
+            return List.of();
+        }
+        Run<T> run = new Run<>(governors.get(), options, task);
+        int n = RUNS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), selected.size()), r -> {
+            Thread t = new Thread(r, "aws-sso-run-" + n + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<RoleRunResult<T>>> futures = new ArrayList<>();
+        try {
+            for (CatalogRole role : selected) {
+                futures.add(pool.submit(() -> run.one(role)));
+            }
+            pool.shutdown();
+            List<RoleRunResult<T>> results = new ArrayList<>(selected.size());
+            for (int i = 0; i < selected.size(); i++) {
+                try {
+                    results.add(futures.get(i).get());
+                } catch (InterruptedException e) {
+                    return cancel(run, pool, selected, futures);
+                } catch (ExecutionException e) { // one() catches everything; an Error ends up here
+                    throw new IllegalStateException("the run of " + selected.get(i).arn() + " broke", e.getCause());
+                }
+            }
+            LOG.debug("ran {} roles; {} throttled answers", results.size(), run.governor.throttles());
+            return List.copyOf(results);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private <T> List<RoleRunResult<T>> cancel(Run<T> run, ExecutorService pool, List<CatalogRole> selected,
+            List<Future<RoleRunResult<T>>> futures) {
+        run.cancelled.set(true);
+        pool.shutdownNow(); // interrupts the running tasks; the queued ones never start
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+                    break;
+                }
+            } catch (InterruptedException again) {
+                // keep waiting: a task still running must not outlive the run
+            }
+        }
+        List<RoleRunResult<T>> results = new ArrayList<>(selected.size());
+        for (int i = 0; i < selected.size(); i++) {
+            Future<RoleRunResult<T>> f = futures.get(i);
+            RoleRunResult<T> r = null;
+            if (f.isDone() && !f.isCancelled()) {
+                try {
+                    r = f.get();
+                } catch (InterruptedException | ExecutionException e) {
+                    r = null;
+                }
+            }
+            if (r == null) {
+                r = new RoleRunResult<>(selected.get(i), RoleRunResult.Status.CANCELLED, null, null, Duration.ZERO);
+                run.options.listener().finished(r);
+            }
+            results.add(r);
+        }
+        Thread.currentThread().interrupt(); // the caller's cancellation stays visible to it
+        return List.copyOf(results);
+    }
+
+    /** One call of {@link #run}: its governor, options, task, and whether it is stopping. */
+    private final class Run<T> {
+        final CallGovernor governor;
+        final RunOptions options;
+        final RoleTask<T> task;
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        final AtomicBoolean failed = new AtomicBoolean();
+
+        Run(CallGovernor governor, RunOptions options, RoleTask<T> task) {
+            this.governor = governor;
+            this.options = options;
+            this.task = task;
+        }
+
+        RoleRunResult<T> one(CatalogRole role) {
+            RoleRunResult<T> result;
+            if (cancelled.get() || (options.failFast() && failed.get()) || Thread.currentThread().isInterrupted()) {
+                result = new RoleRunResult<>(role, RoleRunResult.Status.CANCELLED, null, null, Duration.ZERO);
+            } else {
+                options.listener().started(role);
+                long start = System.nanoTime();
+                try {
+                    RoleCredentials first = credentials(role.arn());
+                    T value = task.run(role, new Credentials(role.arn(), first, this));
+                    result = new RoleRunResult<>(role, RoleRunResult.Status.SUCCEEDED, value, null, since(start));
+                } catch (Exception e) {
+                    if (cancelled.get()) {
+                        result = new RoleRunResult<>(role, RoleRunResult.Status.CANCELLED, null, null, since(start));
+                    } else {
+                        failed.set(true);
+                        LOG.debug("the run of {} failed: {}", role.arn(), e.toString());
+                        result = new RoleRunResult<>(role, RoleRunResult.Status.FAILED, null, e, since(start));
+                    }
+                }
+            }
+            options.listener().finished(result);
+            return result;
+        }
+
+        /** Stored credentials while valid; else fetched at the governor's pace. */
+        RoleCredentials credentials(RoleArn arn) {
+            return RoleRunner.this.credentials.cached(arn).orElseGet(() -> governor.call(
+                    () -> RoleRunner.this.credentials.credentials(arn, false, CredentialService.MARGIN)));
+        }
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** A role's credentials during its task, renewed at the run's pace when they run out. */
+    private final class Credentials implements io.awssso.core.RunCredentials {
+        private final RoleArn arn;
+        private final Run<?> run;
+        private RoleCredentials current;
+
+        Credentials(RoleArn arn, RoleCredentials first, Run<?> run) {
+            this.arn = arn;
+            this.current = first;
+            this.run = run;
+        }
+
+        @Override
+        public synchronized RoleCredentials roleCredentials() {
+            if (current.expiresWithin(CredentialService.MARGIN, clock)) {
+                current = run.credentials(arn);
+            }
+            return current;
+        }
+
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            RoleCredentials c = roleCredentials();
+            return software.amazon.awssdk.auth.credentials.AwsSessionCredentials.builder()
+                    .accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey())
+                    .sessionToken(c.sessionToken()).expirationTime(c.expiration())
+                    .providerName("AwsSso.forEachRole").accountId(c.accountId().value()).build();
+        }
+
+        @Override
+        public String toString() {
+            return "RunCredentials[" + arn + "]"; // never the secrets
+        }
+    }
+}
