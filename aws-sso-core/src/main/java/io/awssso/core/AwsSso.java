@@ -441,15 +441,9 @@ public final class AwsSso implements AutoCloseable {
         } catch (io.awssso.api.RoleNotFoundException e) {
             // a role outside the cache still gets its credentials; it has no profile name or tags
         }
-        AwsSsoConfig config = graph.config();
-        String region = config.effectiveRegion(graph.instance(), arn.accountId(), arn.roleName());
         io.awssso.core.internal.credentials.RoleVariables.Change c =
-                io.awssso.core.internal.credentials.RoleVariables.forRole(credentials, instanceName(),
-                        role == null ? "" : role.profile(), role == null ? Map.of() : role.tags(),
-                        config.envVarTags(),
-                        new io.awssso.core.internal.credentials.RoleVariables.RegionRule(region, noRegion,
-                                overwriteRegion),
-                        graph.inputs().env().variables());
+                new io.awssso.core.internal.credentials.RoleEnvironmentRule(graph.config(), graph.instance(),
+                        graph.inputs().env().variables()).change(credentials, role, noRegion, overwriteRegion);
         return new RoleEnvironment(c.set(), c.unset());
     }
 

@@ -5,7 +5,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * One role's credentials during a {@link RoleTask}: an {@link AwsCredentialsProvider} for AWS SDK
- * clients, and the {@link RoleCredentials} themselves (e.g. for {@link AwsSso#roleEnvironment}).
+ * clients, the {@link RoleCredentials} themselves, and the variables that give a process the role.
  * A task that outlives them gets fresh ones, fetched under the same pacing as the rest of the run.
  * Thread-safe.
  */
@@ -17,4 +17,13 @@ public interface RunCredentials extends AwsCredentialsProvider {
      * @throws io.awssso.api.AwsSsoException when fresh ones cannot be had
      */
     RoleCredentials roleCredentials();
+
+    /**
+     * The variables that give a process this role, as {@link AwsSso#roleEnvironment} makes them,
+     * from {@link #roleCredentials()} and the role the run holds (no lookup in the role cache).
+     *
+     * @param noRegion leave the region variables alone
+     * @param overwriteRegion set the region even when the environment has its own
+     */
+    RoleEnvironment environment(boolean noRegion, boolean overwriteRegion);
 }

@@ -92,6 +92,34 @@ class AwsSsoForEachRoleTest {
     }
 
     @Test
+    void forEachRole_environment_isWhatExecSetsForTheRole() {
+        List<RoleRunResult<Boolean>> results = engine.forEachRole(READ_ONLY, RunOptions.defaults(), (role, creds) -> {
+            RoleEnvironment env = creds.environment(false, false);
+            assertThat(env.set()).containsEntry("AWS_SSO_ACCOUNT_ID", role.arn().accountId().value())
+                    .containsEntry("AWS_SSO_PROFILE", role.profile())
+                    .containsEntry("AWS_ACCESS_KEY_ID", creds.roleCredentials().accessKeyId());
+            assertThat(env).isEqualTo(engine.roleEnvironment(creds.roleCredentials(), false, false));
+            return true;
+        });
+
+        assertThat(results).hasSize(6).allMatch(RoleRunResult::succeeded);
+    }
+
+    @Test
+    void forEachRole_fetched_expiriesRecordedInTheRoleCache() {
+        engine.forEachRole(READ_ONLY, RunOptions.defaults(), (role, creds) -> null);
+
+        assertThat(engine.catalog().roles()).allSatisfy(r -> {
+            if (r.arn().roleName().equals("ReadOnly")) {
+                assertThat(r.credentialsExpire()).isEqualTo(store.read().credentials(r.arn()).orElseThrow().expiration()
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            } else {
+                assertThat(r.credentialsExpire()).isNull();
+            }
+        });
+    }
+
+    @Test
     void forEachRole_credentialsStored_reusedWithoutCalls() {
         engine.forEachRole(READ_ONLY, RunOptions.defaults(), (role, creds) -> null);
         emulator.clearCallLog();

@@ -4,7 +4,6 @@ import io.awssso.api.AwsSsoException;
 import io.awssso.api.CatalogRole;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.render.Visible;
-import io.awssso.core.AwsSso;
 import io.awssso.core.RoleEnvironment;
 import io.awssso.core.RoleTask;
 import io.awssso.core.RunCredentials;
@@ -54,7 +53,6 @@ final class RoleProcess implements RoleTask<RoleProcess.Exit> {
         }
     }
 
-    private final AwsSso sso;
     private final List<String> command;
     private final Map<String, String> current;
     private final boolean noRegion;
@@ -62,9 +60,8 @@ final class RoleProcess implements RoleTask<RoleProcess.Exit> {
     private final Terminal terminal;
     private final boolean prefixLines;
 
-    RoleProcess(AwsSso sso, List<String> command, Map<String, String> current, boolean noRegion,
+    RoleProcess(List<String> command, Map<String, String> current, boolean noRegion,
             boolean overwriteEnv, Terminal terminal, boolean prefixLines) {
-        this.sso = sso;
         this.command = List.copyOf(command);
         this.current = current;
         this.noRegion = noRegion;
@@ -75,7 +72,7 @@ final class RoleProcess implements RoleTask<RoleProcess.Exit> {
 
     @Override
     public Exit run(CatalogRole role, RunCredentials credentials) throws InterruptedException {
-        RoleEnvironment vars = sso.roleEnvironment(credentials.roleCredentials(), noRegion, overwriteEnv);
+        RoleEnvironment vars = credentials.environment(noRegion, overwriteEnv);
         ProcessBuilder pb = new ProcessBuilder(command);
         StringWriter warnings = new StringWriter();
         ExecCommand.setRoleEnvironment(pb.environment(), current, vars, overwriteEnv, new PrintWriter(warnings));

@@ -128,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         ExecCommand.refuseConflicting(environment, overwriteEnv);
         AwsSso sso = engine.get();
-        RoleProcess processes = new RoleProcess(sso, command, environment.variables(), noRegion, overwriteEnv,
+        RoleProcess processes = new RoleProcess(command, environment.variables(), noRegion, overwriteEnv,
                 terminal, output == Output.TEXT);
         RunOptions options = RunOptions.builder().parallelism(parallel).failFast(failFast)
                 .listener(output == Output.JSON ? new JsonLines() : RunListener.NONE).build();

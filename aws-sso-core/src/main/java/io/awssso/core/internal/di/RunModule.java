@@ -12,6 +12,7 @@ import io.awssso.core.internal.catalog.CatalogService;
 import io.awssso.core.internal.config.AwsSsoConfig;
 import io.awssso.core.internal.config.SsoConfig;
 import io.awssso.core.internal.credentials.CredentialService;
+import io.awssso.core.internal.credentials.RoleEnvironmentRule;
 import io.awssso.core.internal.login.LoginService;
 import io.awssso.core.internal.login.LoginSettings;
 import io.awssso.core.internal.run.RoleRunner;
@@ -50,10 +51,11 @@ final class RunModule {
         };
         LoginSettings settings = new LoginSettings(instance.toSsoInstance(), config.authWorkflow(),
                 instance.authUrlAction(), config.autoLogin(), instance.awsCliSsoSession().orElse(null));
-        CredentialService credentials = new CredentialService(() -> store, client,
-                () -> login.get().validToken(settings), rejected -> login.get().renewRejected(settings, rejected),
-                instance, catalog::recordCredentialsExpire, in.clock());
-        return new RoleRunner(catalog::roles, credentials,
+        return new RoleRunner(catalog::roles, store::read,
+                expiries -> new CredentialService(() -> store, client, () -> login.get().validToken(settings),
+                        rejected -> login.get().renewRejected(settings, rejected), instance, expiries, in.clock()),
+                catalog::recordCredentialsExpire,
+                () -> new RoleEnvironmentRule(config, instance, in.env().variables()),
                 () -> CallGovernor.create(CallGovernor.Settings.of(config.maxRetry(), config.maxBackoffSeconds())),
                 in.clock());
     }

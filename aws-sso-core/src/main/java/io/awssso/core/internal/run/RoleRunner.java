@@ -3,6 +3,8 @@ package io.awssso.core.internal.run;
 import io.awssso.api.CatalogRole;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
+import io.awssso.api.spi.StoredSecrets;
+import io.awssso.core.RoleEnvironment;
 import io.awssso.core.RoleFilter;
 import io.awssso.core.RoleRunResult;
 import io.awssso.core.RoleTask;
@@ -10,11 +12,16 @@ import io.awssso.core.RunListener;
 import io.awssso.core.RunOptions;
 import io.awssso.core.internal.catalog.CallGovernor;
 import io.awssso.core.internal.credentials.CredentialService;
+import io.awssso.core.internal.credentials.RoleEnvironmentRule;
+import io.awssso.core.internal.credentials.RoleVariables;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +29,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,21 +50,32 @@ public final class RoleRunner {
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final Supplier<List<CatalogRole>> roles;
-    private final CredentialService credentials;
+    private final Supplier<StoredSecrets> stored;
+    private final Function<BiConsumer<RoleArn, Instant>, CredentialService> credentials;
+    private final Consumer<Map<RoleArn, Instant>> recordExpiries;
+    private final Supplier<RoleEnvironmentRule> environment;
     private final Supplier<CallGovernor> governors;
     private final Clock clock;
 
     /**
      * @param roles the catalog's roles (refreshed when expired)
-     * @param credentials role credentials from a client whose own retries are off: the governor's
-     *     retries are the only ones
+     * @param stored reads the secure store (once per run: credentials valid then need no call)
+     * @param credentials role credentials, given where to report each fetch's expiry, from a client
+     *     whose own retries are off: the governor's retries are the only ones
+     * @param recordExpiries records the fetched roles' expiries in the role cache, once per run
+     * @param environment the rule for the variables that give a process a role
      * @param governors a new governor for each run
      * @param clock decides when credentials are due for renewal
      */
-    public RoleRunner(Supplier<List<CatalogRole>> roles, CredentialService credentials,
+    public RoleRunner(Supplier<List<CatalogRole>> roles, Supplier<StoredSecrets> stored,
+            Function<BiConsumer<RoleArn, Instant>, CredentialService> credentials,
+            Consumer<Map<RoleArn, Instant>> recordExpiries, Supplier<RoleEnvironmentRule> environment,
             Supplier<CallGovernor> governors, Clock clock) {
         this.roles = Objects.requireNonNull(roles, "roles");
+        this.stored = Objects.requireNonNull(stored, "stored");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.recordExpiries = Objects.requireNonNull(recordExpiries, "recordExpiries");
+        this.environment = Objects.requireNonNull(environment, "environment");
         this.governors = Objects.requireNonNull(governors, "governors");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -72,7 +93,9 @@ public final class RoleRunner {
         if (selected.isEmpty()) {
             return List.of();
         }
-        Run<T> run = new Run<>(governors.get(), options, task);
+        Map<RoleArn, Instant> fetched = new ConcurrentHashMap<>();
+        Run<T> run = new Run<>(governors.get(), options, task, stored.get(), credentials.apply(fetched::put),
+                environment.get());
         int n = RUNS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), selected.size()), r -> {
@@ -100,6 +123,16 @@ public final class RoleRunner {
             return List.copyOf(results);
         } finally {
             pool.shutdownNow();
+            recordFetched(fetched);
+        }
+    }
+
+    /** The list's Expires column is informational: a failure to record it fails nothing. */
+    private void recordFetched(Map<RoleArn, Instant> fetched) {
+        try {
+            recordExpiries.accept(Map.copyOf(fetched));
+        } catch (RuntimeException e) {
+            LOG.debug("could not record the expiry of {} roles in the role cache: {}", fetched.size(), e.getMessage());
         }
     }
 
@@ -142,13 +175,20 @@ public final class RoleRunner {
         final CallGovernor governor;
         final RunOptions options;
         final RoleTask<T> task;
+        final StoredSecrets stored;
+        final CredentialService credentials;
+        final RoleEnvironmentRule environment;
         final AtomicBoolean cancelled = new AtomicBoolean();
         final AtomicBoolean failed = new AtomicBoolean();
 
-        Run(CallGovernor governor, RunOptions options, RoleTask<T> task) {
+        Run(CallGovernor governor, RunOptions options, RoleTask<T> task, StoredSecrets stored,
+                CredentialService credentials, RoleEnvironmentRule environment) {
             this.governor = governor;
             this.options = options;
             this.task = task;
+            this.stored = stored;
+            this.credentials = credentials;
+            this.environment = environment;
         }
 
         RoleRunResult<T> one(CatalogRole role) {
@@ -159,8 +199,10 @@ public final class RoleRunner {
                 options.listener().started(role);
                 long start = System.nanoTime();
                 try {
-                    RoleCredentials first = credentials(role.arn());
-                    T value = task.run(role, new Credentials(role.arn(), first, this));
+                    RoleCredentials first = stored.credentials(role.arn())
+                            .filter(c -> !c.expiresWithin(CredentialService.MARGIN, clock))
+                            .orElseGet(() -> credentials(role.arn()));
+                    T value = task.run(role, new Credentials(role, first, this));
                     result = new RoleRunResult<>(role, RoleRunResult.Status.SUCCEEDED, value, null, since(start));
                 } catch (Exception e) {
                     if (cancelled.get()) {
@@ -176,10 +218,12 @@ public final class RoleRunner {
             return result;
         }
 
-        /** Stored credentials while valid; else fetched at the governor's pace. */
+        /**
+         * Credentials valid for more than the margin, fetched at the governor's pace (the credential
+         * service looks at the store again under its lock: another process may have stored them).
+         */
         RoleCredentials credentials(RoleArn arn) {
-            return RoleRunner.this.credentials.cached(arn).orElseGet(() -> governor.call(
-                    () -> RoleRunner.this.credentials.credentials(arn, false, CredentialService.MARGIN)));
+            return governor.call(() -> credentials.credentials(arn, false, CredentialService.MARGIN));
         }
     }
 
@@ -189,12 +233,12 @@ public final class RoleRunner {
 
     /** A role's credentials during its task, renewed at the run's pace when they run out. */
     private final class Credentials implements io.awssso.core.RunCredentials {
-        private final RoleArn arn;
+        private final CatalogRole role;
         private final Run<?> run;
         private RoleCredentials current;
 
-        Credentials(RoleArn arn, RoleCredentials first, Run<?> run) {
-            this.arn = arn;
+        Credentials(CatalogRole role, RoleCredentials first, Run<?> run) {
+            this.role = role;
             this.current = first;
             this.run = run;
         }
@@ -202,9 +246,15 @@ public final class RoleRunner {
         @Override
         public synchronized RoleCredentials roleCredentials() {
             if (current.expiresWithin(CredentialService.MARGIN, clock)) {
-                current = run.credentials(arn);
+                current = run.credentials(role.arn());
             }
             return current;
+        }
+
+        @Override
+        public RoleEnvironment environment(boolean noRegion, boolean overwriteRegion) {
+            RoleVariables.Change c = run.environment.change(roleCredentials(), role, noRegion, overwriteRegion);
+            return new RoleEnvironment(c.set(), c.unset());
         }
 
         @Override
@@ -218,7 +268,7 @@ public final class RoleRunner {
 
         @Override
         public String toString() {
-            return "RunCredentials[" + arn + "]"; // never the secrets
+            return "RunCredentials[" + role.arn() + "]"; // never the secrets
         }
     }
 }
