@@ -169,6 +169,17 @@ class AwsSsoForEachRoleTest {
     }
 
     @Test
+    void forEachRole_tokenRevokedBeforeTheRun_renewedOnceForAllRoles() {
+        emulator.expireAccessTokens(); // the stored token looks valid, the portal refuses it; refresh works
+        List<RoleRunResult<String>> results = engine.forEachRole(READ_ONLY, RunOptions.builder().parallelism(6).build(),
+                (role, creds) -> "ok");
+
+        assertThat(results).hasSize(6).allMatch(RoleRunResult::succeeded);
+        assertThat(emulator.count(Operation.CREATE_TOKEN)).isEqualTo(1);
+        assertThat(emulator.calls(Operation.GET_ROLE_CREDENTIALS, Call::succeeded)).hasSize(6);
+    }
+
+    @Test
     void forEachRole_failFast_rolesNotStartedAreCancelled() {
         RunOptions options = RunOptions.builder().parallelism(1).failFast(true).build();
         List<RoleRunResult<String>> results = engine.forEachRole(READ_ONLY, options, (role, creds) -> {

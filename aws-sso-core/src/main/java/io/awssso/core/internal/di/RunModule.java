@@ -52,8 +52,9 @@ final class RunModule {
         LoginSettings settings = new LoginSettings(instance.toSsoInstance(), config.authWorkflow(),
                 instance.authUrlAction(), config.autoLogin(), instance.awsCliSsoSession().orElse(null));
         return new RoleRunner(catalog::roles, store::read,
-                expiries -> new CredentialService(() -> store, client, () -> login.get().validToken(settings),
-                        rejected -> login.get().renewRejected(settings, rejected), instance, expiries, in.clock()),
+                (token, renew, expiries) -> new CredentialService(() -> store, client, token, renew, instance,
+                        expiries, in.clock()),
+                () -> login.get().validToken(settings), rejected -> login.get().renewRejected(settings, rejected),
                 catalog::recordCredentialsExpire,
                 () -> new RoleEnvironmentRule(config, instance, in.env().variables()),
                 () -> CallGovernor.create(CallGovernor.Settings.of(config.maxRetry(), config.maxBackoffSeconds())),

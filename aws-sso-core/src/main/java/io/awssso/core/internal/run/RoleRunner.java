@@ -3,6 +3,7 @@ package io.awssso.core.internal.run;
 import io.awssso.api.CatalogRole;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
+import io.awssso.api.SsoToken;
 import io.awssso.api.spi.StoredSecrets;
 import io.awssso.core.RoleEnvironment;
 import io.awssso.core.RoleFilter;
@@ -31,8 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,9 @@ public final class RoleRunner {
 
     private final Supplier<List<CatalogRole>> roles;
     private final Supplier<StoredSecrets> stored;
-    private final Function<BiConsumer<RoleArn, Instant>, CredentialService> credentials;
+    private final CredentialsFactory credentials;
+    private final Supplier<SsoToken> validToken;
+    private final UnaryOperator<SsoToken> renewRejected;
     private final Consumer<Map<RoleArn, Instant>> recordExpiries;
     private final Supplier<RoleEnvironmentRule> environment;
     private final Supplier<CallGovernor> governors;
@@ -60,24 +63,42 @@ public final class RoleRunner {
     /**
      * @param roles the catalog's roles (refreshed when expired)
      * @param stored reads the secure store (once per run: credentials valid then need no call)
-     * @param credentials role credentials, given where to report each fetch's expiry, from a client
-     *     whose own retries are off: the governor's retries are the only ones
+     * @param credentials makes each run's credential service
+     * @param validToken a valid SSO token (read from the store, renewed, or a login with AutoLogin)
+     * @param renewRejected a token instead of one GetRoleCredentials refused
      * @param recordExpiries records the fetched roles' expiries in the role cache, once per run
      * @param environment the rule for the variables that give a process a role
      * @param governors a new governor for each run
      * @param clock decides when credentials are due for renewal
      */
     public RoleRunner(Supplier<List<CatalogRole>> roles, Supplier<StoredSecrets> stored,
-            Function<BiConsumer<RoleArn, Instant>, CredentialService> credentials,
+            CredentialsFactory credentials, Supplier<SsoToken> validToken, UnaryOperator<SsoToken> renewRejected,
             Consumer<Map<RoleArn, Instant>> recordExpiries, Supplier<RoleEnvironmentRule> environment,
             Supplier<CallGovernor> governors, Clock clock) {
         this.roles = Objects.requireNonNull(roles, "roles");
         this.stored = Objects.requireNonNull(stored, "stored");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.validToken = Objects.requireNonNull(validToken, "validToken");
+        this.renewRejected = Objects.requireNonNull(renewRejected, "renewRejected");
         this.recordExpiries = Objects.requireNonNull(recordExpiries, "recordExpiries");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.governors = Objects.requireNonNull(governors, "governors");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Makes a run's credential service. */
+    @FunctionalInterface
+    public interface CredentialsFactory {
+        /**
+         * A credential service whose fetches come from a client with its own retries off (the
+         * governor's retries are the only ones).
+         *
+         * @param validToken the run's SSO token
+         * @param renewRejected renews a token GetRoleCredentials refused
+         * @param expiries hears each fetched role's expiry
+         */
+        CredentialService create(Supplier<SsoToken> validToken, UnaryOperator<SsoToken> renewRejected,
+                BiConsumer<RoleArn, Instant> expiries);
     }
 
     /**
@@ -94,8 +115,9 @@ public final class RoleRunner {
             return List.of();
         }
         Map<RoleArn, Instant> fetched = new ConcurrentHashMap<>();
-        Run<T> run = new Run<>(governors.get(), options, task, stored.get(), credentials.apply(fetched::put),
-                environment.get());
+        RunToken token = new RunToken(validToken, renewRejected, clock);
+        Run<T> run = new Run<>(governors.get(), options, task, stored.get(),
+                credentials.create(token::get, token::renew, fetched::put), environment.get());
         int n = RUNS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), selected.size()), r -> {
