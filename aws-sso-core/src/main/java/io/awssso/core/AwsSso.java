@@ -441,15 +441,9 @@ public final class AwsSso implements AutoCloseable {
         } catch (io.awssso.api.RoleNotFoundException e) {
             // a role outside the cache still gets its credentials; it has no profile name or tags
         }
-        AwsSsoConfig config = graph.config();
-        String region = config.effectiveRegion(graph.instance(), arn.accountId(), arn.roleName());
         io.awssso.core.internal.credentials.RoleVariables.Change c =
-                io.awssso.core.internal.credentials.RoleVariables.forRole(credentials, instanceName(),
-                        role == null ? "" : role.profile(), role == null ? Map.of() : role.tags(),
-                        config.envVarTags(),
-                        new io.awssso.core.internal.credentials.RoleVariables.RegionRule(region, noRegion,
-                                overwriteRegion),
-                        graph.inputs().env().variables());
+                new io.awssso.core.internal.credentials.RoleEnvironmentRule(graph.config(), graph.instance(),
+                        graph.inputs().env().variables()).change(credentials, role, noRegion, overwriteRegion);
         return new RoleEnvironment(c.set(), c.unset());
     }
 
@@ -473,6 +467,24 @@ public final class AwsSso implements AutoCloseable {
                 io.awssso.core.internal.credentials.RoleVariables.clear(graph.config().envVarTags(),
                         noRegion, graph.inputs().env().variables());
         return new RoleEnvironment(c.set(), c.unset());
+    }
+
+    /**
+     * Runs {@code task} for every catalog role {@code filter} selects (the catalog refreshed first
+     * when expired), {@link RunOptions#parallelism()} at a time, each with its credentials: the
+     * stored ones while valid, else fetched at the pace IAM Identity Center allows, throttled
+     * answers retried. A role's failure (its credentials, or the task throwing) is its result and
+     * the other roles go on. Interrupting the calling thread cancels: no role starts any more, the
+     * running tasks are interrupted, and the results so far come back (the rest
+     * {@link RoleRunResult.Status#CANCELLED}) with the thread's interrupt flag set.
+     *
+     * @return one result per selected role, in catalog order; empty when none is selected
+     * @throws io.awssso.api.LoginRequiredException when the catalog must be refreshed and there is no
+     *     usable SSO token
+     */
+    public <T> List<RoleRunResult<T>> forEachRole(RoleFilter filter, RunOptions options, RoleTask<T> task) {
+        return graph.roleRunner().run(Objects.requireNonNull(filter, "filter"), Objects.requireNonNull(options,
+                "options"), task);
     }
 
     // ------------------------------------------------------------------ console and profiles

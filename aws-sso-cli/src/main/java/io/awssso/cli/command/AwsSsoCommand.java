@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         name = "aws-sso",
         synopsisSubcommandLabel = "<command>",
         description = "Sign in to AWS IAM Identity Center (AWS SSO) and use role credentials.",
-        subcommands = {ProcessCommand.class, ExecCommand.class, EvalCommand.class, CredentialsCommand.class,
+        subcommands = {ProcessCommand.class, ExecCommand.class, RunCommand.class, EvalCommand.class, CredentialsCommand.class,
                 ConsoleCommand.class,
                 TimeCommand.class, LoginCommand.class, LogoutCommand.class, ListCommand.class, CacheCommand.class,
                 TagsCommand.class, ListSsoRolesCommand.class, SelectCommand.class, EcsCommand.class, SetupCommand.class, VersionCommand.class, CompleteCommand.class},

@@ -83,14 +83,7 @@ public final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Map<String, String> current = environment.variables();
-        if (!overwriteEnv) {
-            for (String name : CONFLICTING) {
-                if (environment.get(name).isPresent()) {
-                    throw new AwsSsoException("conflicting environment variable '" + name
-                            + "' is set; unset it or use --overwrite-env");
-                }
-            }
-        }
+        refuseConflicting(environment, overwriteEnv);
         AwsSso sso = engine.get();
         // No role on the line or in the environment: the person picks one (an error naming the
         // flags when stdin is not a terminal).
@@ -105,7 +98,41 @@ public final class ExecCommand implements Callable<Integer> {
         }
         List<String> argv = command.isEmpty() ? defaultCommand(current) : command;
         ProcessBuilder pb = new ProcessBuilder(argv).inheritIO();
-        Map<String, String> childEnv = pb.environment();
+        setRoleEnvironment(pb.environment(), current, vars, overwriteEnv, terminal.err());
+        terminal.flush();
+        Process child;
+        try {
+            child = pb.start();
+        } catch (IOException e) {
+            throw new AwsSsoException("cannot run " + argv.get(0) + ": " + e.getMessage(), e);
+        }
+        ChildSignals.ignoreInterruptsWhile(child);
+        return child.waitFor();
+    }
+
+    /**
+     * Refuses to run when the environment already names credentials or a profile, unless
+     * {@code --overwrite-env} (they would compete with the role's).
+     */
+    static void refuseConflicting(CliEnvironment environment, boolean overwriteEnv) {
+        if (!overwriteEnv) {
+            for (String name : CONFLICTING) {
+                if (environment.get(name).isPresent()) {
+                    throw new AwsSsoException("conflicting environment variable '" + name
+                            + "' is set; unset it or use --overwrite-env");
+                }
+            }
+        }
+    }
+
+    /**
+     * Makes {@code childEnv} this process's variables (without any {@code AWS_*} one with
+     * {@code overwriteEnv}) plus the role's, less those the role unsets.
+     *
+     * @param warnings where a variable left out is named
+     */
+    static void setRoleEnvironment(Map<String, String> childEnv, Map<String, String> current, RoleEnvironment vars,
+            boolean overwriteEnv, java.io.PrintWriter warnings) {
         childEnv.clear();
         current.forEach((k, v) -> {
             if (!overwriteEnv || !k.startsWith("AWS_")) {
@@ -116,19 +143,10 @@ public final class ExecCommand implements Callable<Integer> {
             // tag keys and values come from the config and AWS: what no environment can hold is
             // left out with a warning (naming the variable, not its value) instead of failing
             ShellSyntax.problem(k, v).ifPresentOrElse(
-                    why -> terminal.err().println("warning: not setting " + Visible.escape(k) + ": " + why),
+                    why -> warnings.println("warning: not setting " + Visible.escape(k) + ": " + why),
                     () -> childEnv.put(k, v));
         });
         vars.unset().forEach(childEnv::remove);
-        terminal.flush();
-        Process child;
-        try {
-            child = pb.start();
-        } catch (IOException e) {
-            throw new AwsSsoException("cannot run " + argv.get(0) + ": " + e.getMessage(), e);
-        }
-        ChildSignals.ignoreInterruptsWhile(child);
-        return child.waitFor();
     }
 
     private static List<String> defaultCommand(Map<String, String> env) {

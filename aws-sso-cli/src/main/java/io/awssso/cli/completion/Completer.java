@@ -158,7 +158,7 @@ public final class Completer {
                 continue;
             }
             if (!w.startsWith("-") || w.equals("-")) {
-                if (spec.name().equals("exec")) { // everything after exec's command is the command's
+                if (spec.name().equals("exec") || spec.name().equals("run")) { // the rest is the command's
                     spec = null;
                     break;
                 }

@@ -22,6 +22,7 @@ import io.awssso.cli.command.CompleteCommand;
 import io.awssso.cli.command.CredentialsCommand;
 import io.awssso.cli.command.EvalCommand;
 import io.awssso.cli.command.ExecCommand;
+import io.awssso.cli.command.RunCommand;
 import io.awssso.cli.command.ListCommand;
 import io.awssso.cli.command.LoginCommand;
 import io.awssso.cli.command.LogoutCommand;
@@ -90,6 +91,12 @@ public interface CliModule {
     @IntoMap
     @ClassKey(ExecCommand.class)
     Object execCommand(ExecCommand command);
+
+    /** Makes {@code run} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(RunCommand.class)
+    Object runCommand(RunCommand command);
 
     /** Makes {@code eval} injectable through {@link CommandFactory}. */
     @Binds
@@ -250,6 +257,7 @@ public interface CliModule {
                 .setExecutionStrategy(strategy);
         // exec passes everything after the command name on untouched: `exec aws s3 ls --recursive`
         commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        commandLine.getSubcommands().get("run").setStopAtPositional(true);
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
             exitCodes.put(Integer.toString(code.code()), code.meaning());

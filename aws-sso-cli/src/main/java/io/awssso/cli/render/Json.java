@@ -9,6 +9,9 @@ import java.util.Map;
  * CLI does not load a JSON library just to print a list.
  */
 public final class Json {
+    /** The depth that means "no line breaks" (real depths are never negative). */
+    private static final int ONE_LINE = Integer.MIN_VALUE / 2;
+
     private Json() {}
 
     /**
@@ -21,6 +24,18 @@ public final class Json {
     public static String write(Object value) {
         StringBuilder b = new StringBuilder();
         write(b, value, 0);
+        return b.toString();
+    }
+
+    /**
+     * The JSON text of {@code value} on one line, for streams of one document per line (JSON
+     * Lines): what {@link #write} writes, without its line breaks and indentation.
+     *
+     * @throws IllegalArgumentException as {@link #write} does
+     */
+    public static String writeLine(Object value) {
+        StringBuilder b = new StringBuilder();
+        write(b, value, ONE_LINE);
         return b.toString();
     }
 
@@ -95,6 +110,12 @@ public final class Json {
     }
 
     private static void newline(StringBuilder b, int depth) {
+        if (depth < 0) {
+            if (b.charAt(b.length() - 1) == ',') {
+                b.append(' ');
+            }
+            return;
+        }
         b.append('\n').append("  ".repeat(depth));
     }
 

@@ -156,4 +156,21 @@ class CompleterTest {
                 "    StartUrl: https://x", "DefaultSSO: Default", "Other:", "  NotThis:")))
                 .containsExactly("Default", "My Org");
     }
+
+    @Test
+    void complete_run_rolesForItsRoleFlag_andNothingOfOursAfterTheCommand() {
+        CommandSpec root = CommandSpec.create().name("aws-sso");
+        CommandSpec run = CommandSpec.create().name("run");
+        run.addOption(option(String.class, "-R", "--role"));
+        run.addOption(option(String.class, "-f", "--filter"));
+        run.addPositional(PositionalParamSpec.builder().type(List.class).auxiliaryTypes(String.class)
+                .arity("1..*").build());
+        root.addSubcommand("run", run);
+        Completer c = new Completer(root, new Data());
+
+        assertThat(c.complete("aws-sso run --role R")).extracting(Candidate::value).containsExactly("ReadOnly");
+        assertThat(c.complete("aws-sso run --")).extracting(Candidate::value).contains("--role", "--filter");
+        assertThat(c.complete("aws-sso run --role ReadOnly aws s3 --")).isEmpty();
+        assertThat(c.complete("aws-sso run -- sh -")).isEmpty();
+    }
 }

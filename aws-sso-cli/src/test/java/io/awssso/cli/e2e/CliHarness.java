@@ -215,6 +215,11 @@ public final class CliHarness implements AutoCloseable {
             return process.isAlive();
         }
 
+        /** Its process id (the JVM's: the launcher execs it). */
+        public long pid() {
+            return process.pid();
+        }
+
         /** Kills it (SIGKILL) with every process it started. */
         public void kill() {
             process.descendants().forEach(ProcessHandle::destroyForcibly);

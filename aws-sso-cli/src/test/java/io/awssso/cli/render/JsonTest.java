@@ -62,4 +62,19 @@ class JsonTest {
         assertThatThrownBy(() -> Json.write(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Json.write(Map.of(1, "x"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void writeLine_sameDocumentOnOneLine_escapesKept() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("profile", "prod:ReadOnly");
+        o.put("stdout", "a \"quoted\"\nline\n");
+        o.put("exitCode", 0);
+        o.put("list", List.of(1, 2));
+        o.put("empty", Map.of());
+        o.put("error", null);
+
+        assertThat(Json.writeLine(o)).isEqualTo("{\"profile\": \"prod:ReadOnly\", \"stdout\": \"a \\\"quoted\\\"\\nline\\n\","
+                + " \"exitCode\": 0, \"list\": [1, 2], \"empty\": {}, \"error\": null}");
+        assertThat(Json.write(o)).contains("\n  \"stdout\"");
+    }
 }

@@ -306,6 +306,26 @@ public final class CatalogService implements RoleCatalog {
         });
     }
 
+    /**
+     * Records when the credentials of many roles expire, in one update of the cache file (a run
+     * across hundreds of roles would otherwise rewrite it once per role).
+     */
+    public void recordCredentialsExpire(Map<RoleArn, Instant> expiries) {
+        if (expiries.isEmpty()) {
+            return;
+        }
+        cache.update(data -> {
+            CacheData.Sso s = data.sso.get(instance.name());
+            expiries.forEach((arn, expires) -> {
+                CacheData.Role role = s == null ? null : find(s, arn);
+                if (role != null) {
+                    role.expires = expires == null ? 0 : expires.getEpochSecond();
+                }
+            });
+            return null;
+        });
+    }
+
     /** Marks every role of this instance as having no valid credentials (logout). */
     public void expireAllCredentials() {
         cache.update(data -> {

@@ -77,10 +77,7 @@ public final class RoleLister {
         List<Map<String, Object>> vars = new ArrayList<>();
         int id = 0;
         for (CatalogRole r : roles) {
-            Map<String, Object> v = ProfileVariables.of(id++, r.arn(), r.accountName(), r.accountAlias(),
-                    r.emailAddress(), r.credentialsExpire(), now, r.profile(), r.defaultRegion(),
-                    r.ssoName(), "", "", r.tags(), r.via());
-            v.put("Expires", ExpiresColumn.text(r.credentialsExpire(), now));
+            Map<String, Object> v = values(r, id++, now);
             if (prefixField == null || prefixField.isEmpty()
                     || String.valueOf(v.get(prefixField)).startsWith(prefix == null ? "" : prefix)) {
                 vars.add(v);
@@ -99,6 +96,27 @@ public final class RoleLister {
             out.add(List.copyOf(row));
         }
         return out;
+    }
+
+    /**
+     * One role's field values (a mutable map keyed by field name, {@code Tags} holding the tag map),
+     * as the {@code list} table shows them and role filters match them.
+     */
+    public static Map<String, Object> values(CatalogRole r, int id, Instant now) {
+        Map<String, Object> v = ProfileVariables.of(id, r.arn(), r.accountName(), r.accountAlias(),
+                r.emailAddress(), r.credentialsExpire(), now, r.profile(), r.defaultRegion(),
+                r.ssoName(), "", "", r.tags(), r.via());
+        v.put("Expires", ExpiresColumn.text(r.credentialsExpire(), now));
+        return v;
+    }
+
+    /**
+     * Whether a field names one value of a role that stays put, the way {@code --prefix} needs
+     * it: not {@code Id} (a row number), the expiry columns (they change by the minute) or
+     * {@code Tags} (a map).
+     */
+    public static boolean selectsRoles(String field) {
+        return FIELDS.containsKey(field) && !NO_PREFIX.contains(field) && !"Id".equals(field);
     }
 
     private static Comparator<Map<String, Object>> comparator(String field) {

@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
 
 /** The engine's object graph, one per {@code AwsSso} instance. */
 @Singleton
-@Component(modules = CoreModule.class)
+@Component(modules = {CoreModule.class, RunModule.class})
 public interface CoreComponent {
 
     /** Where config, cache and store live. */
@@ -51,6 +51,9 @@ public interface CoreComponent {
 
     /** {@code setup profiles}. */
     io.awssso.core.internal.profiles.ProfilesService profiles();
+
+    /** Runs one task across many roles. */
+    io.awssso.core.internal.run.RoleRunner roleRunner();
 
     /** What was opened, for closing. */
     Resources resources();
