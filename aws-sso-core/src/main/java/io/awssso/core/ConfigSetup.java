@@ -2,6 +2,7 @@ package io.awssso.core;
 
 import io.awssso.api.AwsSsoException;
 import io.awssso.api.ConfigurationException;
+import io.awssso.api.Partition;
 import io.awssso.core.internal.config.ConfigLocation;
 import io.awssso.core.internal.config.ConfigWriter;
 import io.awssso.core.internal.config.UrlAction;
@@ -84,43 +85,23 @@ public final class ConfigSetup {
         return env.isRemoteHost();
     }
 
-    /** The AWS partitions, in the order the wizard offers them. */
-    public enum Partition {
-        /** The commercial regions. */
-        AWS("Commercial (aws)"),
-        /** US GovCloud. */
-        AWS_US_GOV("US GovCloud (aws-us-gov)"),
-        /** China. */
-        AWS_CN("China (aws-cn)"),
-        /** The AWS European Sovereign Cloud. */
-        AWS_EUSC("EU Sovereign Cloud (aws-eusc)");
-
-        private final String label;
-
-        Partition(String label) {
-            this.label = label;
-        }
-
-        /** What the wizard shows. */
-        public String label() {
-            return label;
-        }
-
-        /** The regions where IAM Identity Center can live, the usual first. */
-        public List<String> regions() {
-            return switch (this) {
-                case AWS -> List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1",
-                        "ap-east-1", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2",
-                        "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7",
-                        "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ca-central-1",
-                        "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2",
-                        "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1",
-                        "me-south-1", "me-central-1", "mx-central-1", "sa-east-1");
-                case AWS_US_GOV -> List.of("us-gov-west-1", "us-gov-east-1");
-                case AWS_CN -> List.of("cn-north-1", "cn-northwest-1");
-                case AWS_EUSC -> List.of("eusc-de-east-1");
-            };
-        }
+    /**
+     * The regions where IAM Identity Center can live in a partition, the usual first: what the
+     * wizard offers as SSO region once the partition is chosen.
+     */
+    public static List<String> identityCenterRegions(Partition partition) {
+        return switch (partition) {
+            case AWS -> List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1",
+                    "ap-east-1", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2",
+                    "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7",
+                    "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ca-central-1",
+                    "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2",
+                    "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1",
+                    "me-south-1", "me-central-1", "mx-central-1", "sa-east-1");
+            case AWS_US_GOV -> List.of("us-gov-west-1", "us-gov-east-1");
+            case AWS_CN -> List.of("cn-north-1", "cn-northwest-1");
+            case AWS_EUSC -> List.of("eusc-de-east-1");
+        };
     }
 
     /** The ProfileFormat choices: name to template. */

@@ -8,6 +8,7 @@ import io.awssso.api.AwsSsoException;
 import io.awssso.api.CatalogRole;
 import io.awssso.api.ConfigurationException;
 import io.awssso.api.LoginRequiredException;
+import io.awssso.api.Partition;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCatalog;
 import io.awssso.api.RoleNotFoundException;
@@ -404,7 +405,7 @@ public final class CatalogService implements RoleCatalog {
 
     private CacheData.Sso build(List<Account> accounts, Map<AccountId, List<String>> rolesByAccount,
             CacheData.Sso old, Instant now, GoTemplateProfileNamer names) {
-        String partition = partition(instance.ssoRegion());
+        String partition = Partition.ofRegion(instance.ssoRegion()).id();
         CacheData.Sso s = new CacheData.Sso();
         s.configHash = configHash();
         s.ssoRegion = instance.ssoRegion();
@@ -674,16 +675,4 @@ public final class CatalogService implements RoleCatalog {
         }
     }
 
-    static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        if (region.startsWith("eusc-")) {
-            return "aws-eusc";
-        }
-        return "aws";
-    }
 }
