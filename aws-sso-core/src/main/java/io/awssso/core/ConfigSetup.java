@@ -5,12 +5,11 @@ import io.awssso.api.ConfigurationException;
 import io.awssso.api.Partition;
 import io.awssso.core.internal.config.ConfigLocation;
 import io.awssso.core.internal.config.ConfigWriter;
+import io.awssso.core.internal.config.StartUrls;
 import io.awssso.core.internal.config.UrlAction;
 import io.awssso.core.internal.env.Environment;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,36 +122,11 @@ public final class ConfigSetup {
     }
 
     /**
-     * What is wrong with a start URL's shape, if anything: it must be {@code https://<host>/start}
-     * (plain http only to a loopback host, for local emulators).
+     * What is wrong with a start URL, if anything: the wizard takes only {@code https://<host>/start}
+     * (plain http only to a loopback host, for local emulators), as aws-sso-cli's does.
      */
     public static Optional<String> startUrlProblem(String url) {
-        String u = url == null ? "" : url.strip();
-        String expected = "the start URL must look like https://d-1234567890.awsapps.com/start";
-        URI uri;
-        try {
-            uri = new URI(u);
-        } catch (URISyntaxException e) {
-            return Optional.of(expected);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.isOpaque() || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
-                || !Objects.equals(uri.getPath(), "/start") && !Objects.equals(uri.getPath(), "/start/")) {
-            return Optional.of(expected);
-        }
-        if (scheme.equals("https")) {
-            return Optional.empty();
-        }
-        if (scheme.equals("http") && isLoopback(uri.getHost())) {
-            return Optional.empty();
-        }
-        return Optional.of(scheme.equals("http")
-                ? "the start URL must use https (plain http only to a loopback host)" : expected);
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.equals("::1") || h.matches("127(\\.[0-9]{1,3}){3}");
+        return StartUrls.check(url).map(p -> "the start URL " + p.message());
     }
 
     /**

@@ -10,8 +10,6 @@ import io.awssso.core.internal.config.YamlNode.Sequence;
 import io.awssso.core.internal.env.Environment;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +49,6 @@ final class ConfigBinder {
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     /** It becomes an ini section name, {@code [sso-session NAME]}, in ~/.aws/config. */
     private static final Pattern SSO_SESSION = Pattern.compile("[^\\s\\[\\]#;]{1,128}");
-    private static final Pattern IPV6_LOOPBACK = Pattern.compile("(0{0,4}:){2,7}0{0,3}1");
     /** Plain decimal digits: an account id key written the ordinary way. */
     private static final Pattern DECIMAL_KEY = Pattern.compile("[0-9]+");
     /** What Go's {@code ParseInt(s, 10, 64)} reads (the range is checked separately). */
@@ -301,77 +298,22 @@ final class ConfigBinder {
     }
 
     /**
-     * A start URL that is not even an absolute URL is an error (nothing could log in with it); one
-     * that is not https, or plain http to a host other than this machine, only a warning:
-     * aws-sso-cli accepts any text, and the URL only names the instance to AWS.
+     * {@link StartUrls}' rule, forgiving as aws-sso-cli's loader is (it accepts any text; the URL
+     * only names the instance to AWS): a URL nothing could log in with is an error, one that is
+     * not https only a warning, an unusual path nothing.
      */
     private Optional<String> checkStartUrl(Section s, String url) {
         String u = url.strip();
-        String problem = startUrlProblem(u);
-        if (problem == null) {
+        Optional<StartUrls.Problem> problem = StartUrls.check(u);
+        if (problem.isEmpty() || problem.get().severity() == StartUrls.Severity.UNUSUAL) {
             return Optional.of(u);
         }
-        try {
-            URI uri = new URI(u);
-            if (uri.isAbsolute() && !uri.isOpaque() && uri.getHost() != null) {
-                problems.warn(s.valueAt("StartUrl"), s.path("StartUrl"), problem);
-                return Optional.of(u);
-            }
-        } catch (URISyntaxException e) {
-            // reported below
+        if (problem.get().severity() == StartUrls.Severity.INSECURE) {
+            problems.warn(s.valueAt("StartUrl"), s.path("StartUrl"), problem.get().message());
+            return Optional.of(u);
         }
-        problems.error(s.valueAt("StartUrl"), s.path("StartUrl"), problem);
+        problems.error(s.valueAt("StartUrl"), s.path("StartUrl"), problem.get().message());
         return Optional.empty();
-    }
-
-    /** Null when fine: https with a host, or http to a loopback host (tests, local emulators). */
-    static String startUrlProblem(String url) {
-        String expected = "must be an https URL like https://d-1234567890.awsapps.com/start, got '"
-                + YamlNode.Snippet.of(url) + "'";
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            return expected;
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null || uri.isOpaque()) {
-            return expected;
-        }
-        if (scheme.equals("https")) {
-            return null;
-        }
-        if (scheme.equals("http")) {
-            return isLoopback(uri.getHost()) ? null
-                    : "should use https (plain http is meant only for loopback hosts), got '"
-                            + YamlNode.Snippet.of(url) + "'";
-        }
-        return expected;
-    }
-
-    /**
-     * Judged from the text alone: {@code InetAddress} would fall back to a DNS lookup for a string
-     * that is not a valid literal, and loading a config must never touch the network.
-     */
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]")
-                ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (IPV6_LOOPBACK.matcher(h).matches()) {
-            return true;
-        }
-        String[] octets = h.split("\\.", -1);
-        if (octets.length != 4 || !octets[0].equals("127")) {
-            return false;
-        }
-        for (String octet : octets) {
-            if (!octet.matches("[0-9]{1,3}") || Integer.parseInt(octet) > 255) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Map<AccountId, AccountConfig> accounts(Section instance) {
