@@ -8,6 +8,7 @@ import io.awssso.api.AwsSsoException;
 import io.awssso.api.CatalogRole;
 import io.awssso.api.ConfigurationException;
 import io.awssso.api.LoginRequiredException;
+import io.awssso.api.HistoryTag;
 import io.awssso.api.Partition;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCatalog;
@@ -57,7 +58,7 @@ import org.slf4j.LoggerFactory;
 public final class CatalogService implements RoleCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogService.class);
     /** The tag that marks recently used roles. */
-    public static final String HISTORY_TAG = "History";
+    public static final String HISTORY_TAG = HistoryTag.KEY;
 
     /**
      * What a refresh did.
@@ -284,7 +285,7 @@ public final class CatalogService implements RoleCatalog {
                 s.history.remove(s.history.size() - 1);
             }
             CacheData.Account account = s.accounts.get(arn.accountId().asLong());
-            role.tags.put(HISTORY_TAG, account.alias + ":" + arn.roleName() + "," + now.getEpochSecond());
+            role.tags.put(HISTORY_TAG, new HistoryTag(account.alias + ":" + arn.roleName(), now).value());
             Set<String> keep = Set.copyOf(s.history);
             forEachRole(s, (a, r) -> {
                 if (!keep.contains(r.arn)) {
@@ -574,18 +575,7 @@ public final class CatalogService implements RoleCatalog {
     }
 
     private static long historyEpoch(String tag) {
-        if (tag == null) {
-            return -1;
-        }
-        int comma = tag.lastIndexOf(',');
-        if (comma < 0) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(tag.substring(comma + 1).strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return HistoryTag.parse(tag).map(h -> h.usedAt().getEpochSecond()).orElse(-1L);
     }
 
     // ------------------------------------------------------------------ projection
