@@ -36,6 +36,7 @@ class ModuleDescriptorTest {
     void exports_areExactlyTheApiAndSpiPackagesToEveryone_andTheInternalOnesOnlyToTheirUsers() {
         Map<String, Set<String>> internal = Map.of(
                 "io.awssso.api.internal.lock", Set.of("io.awssso.core", "io.awssso.stores"),
+                "io.awssso.api.internal.io", Set.of("io.awssso.core", "io.awssso.stores"),
                 "io.awssso.api.internal.text", Set.of("io.awssso.core", "io.awssso.cli"));
         assertThat(descriptor().exports()).filteredOn(e -> !e.isQualified()).extracting(Exports::source)
                 .containsExactlyInAnyOrder("io.awssso.api", "io.awssso.api.spi");
