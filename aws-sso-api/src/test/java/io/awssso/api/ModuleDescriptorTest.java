@@ -7,6 +7,8 @@ import java.lang.module.ModuleDescriptor.Exports;
 import java.lang.module.ModuleDescriptor.Requires;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ModuleDescriptorTest {
@@ -31,14 +33,17 @@ class ModuleDescriptorTest {
     }
 
     @Test
-    void exports_areExactlyTheApiAndSpiPackagesToEveryone_andTheLockOnlyToCoreAndStores() {
-        assertThat(descriptor().exports()).extracting(Exports::source)
-                .containsExactlyInAnyOrder("io.awssso.api", "io.awssso.api.spi", "io.awssso.api.internal.lock");
-        assertThat(descriptor().exports()).filteredOn(e -> !e.source().equals("io.awssso.api.internal.lock"))
-                .noneMatch(Exports::isQualified);
-        assertThat(descriptor().exports()).filteredOn(e -> e.source().equals("io.awssso.api.internal.lock"))
-                .singleElement()
-                .satisfies(e -> assertThat(e.targets()).containsExactlyInAnyOrder("io.awssso.core", "io.awssso.stores"));
+    void exports_areExactlyTheApiAndSpiPackagesToEveryone_andTheInternalOnesOnlyToTheirUsers() {
+        Map<String, Set<String>> internal = Map.of(
+                "io.awssso.api.internal.lock", Set.of("io.awssso.core", "io.awssso.stores"),
+                "io.awssso.api.internal.io", Set.of("io.awssso.core", "io.awssso.stores"),
+                "io.awssso.api.internal.text", Set.of("io.awssso.core", "io.awssso.cli"));
+        assertThat(descriptor().exports()).filteredOn(e -> !e.isQualified()).extracting(Exports::source)
+                .containsExactlyInAnyOrder("io.awssso.api", "io.awssso.api.spi");
+        assertThat(descriptor().exports()).filteredOn(Exports::isQualified)
+                .extracting(Exports::source).containsExactlyInAnyOrderElementsOf(internal.keySet());
+        descriptor().exports().stream().filter(Exports::isQualified).forEach(e ->
+                assertThat(e.targets()).as(e.source()).containsExactlyInAnyOrderElementsOf(internal.get(e.source())));
     }
 
     @Test

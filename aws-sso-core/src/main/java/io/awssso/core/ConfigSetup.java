@@ -2,14 +2,14 @@ package io.awssso.core;
 
 import io.awssso.api.AwsSsoException;
 import io.awssso.api.ConfigurationException;
+import io.awssso.api.Partition;
 import io.awssso.core.internal.config.ConfigLocation;
 import io.awssso.core.internal.config.ConfigWriter;
+import io.awssso.core.internal.config.StartUrls;
 import io.awssso.core.internal.config.UrlAction;
 import io.awssso.core.internal.env.Environment;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,43 +83,23 @@ public final class ConfigSetup {
         return env.isRemoteHost();
     }
 
-    /** The AWS partitions, in the order the wizard offers them. */
-    public enum Partition {
-        /** The commercial regions. */
-        AWS("Commercial (aws)"),
-        /** US GovCloud. */
-        AWS_US_GOV("US GovCloud (aws-us-gov)"),
-        /** China. */
-        AWS_CN("China (aws-cn)"),
-        /** The AWS European Sovereign Cloud. */
-        AWS_EUSC("EU Sovereign Cloud (aws-eusc)");
-
-        private final String label;
-
-        Partition(String label) {
-            this.label = label;
-        }
-
-        /** What the wizard shows. */
-        public String label() {
-            return label;
-        }
-
-        /** The regions where IAM Identity Center can live, the usual first. */
-        public List<String> regions() {
-            return switch (this) {
-                case AWS -> List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1",
-                        "ap-east-1", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2",
-                        "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7",
-                        "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ca-central-1",
-                        "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2",
-                        "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1",
-                        "me-south-1", "me-central-1", "mx-central-1", "sa-east-1");
-                case AWS_US_GOV -> List.of("us-gov-west-1", "us-gov-east-1");
-                case AWS_CN -> List.of("cn-north-1", "cn-northwest-1");
-                case AWS_EUSC -> List.of("eusc-de-east-1");
-            };
-        }
+    /**
+     * The regions where IAM Identity Center can live in a partition, the usual first: what the
+     * wizard offers as SSO region once the partition is chosen.
+     */
+    public static List<String> identityCenterRegions(Partition partition) {
+        return switch (partition) {
+            case AWS -> List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1",
+                    "ap-east-1", "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2",
+                    "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7",
+                    "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ca-central-1",
+                    "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2",
+                    "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1",
+                    "me-south-1", "me-central-1", "mx-central-1", "sa-east-1");
+            case AWS_US_GOV -> List.of("us-gov-west-1", "us-gov-east-1");
+            case AWS_CN -> List.of("cn-north-1", "cn-northwest-1");
+            case AWS_EUSC -> List.of("eusc-de-east-1");
+        };
     }
 
     /** The ProfileFormat choices: name to template. */
@@ -143,36 +122,11 @@ public final class ConfigSetup {
     }
 
     /**
-     * What is wrong with a start URL's shape, if anything: it must be {@code https://<host>/start}
-     * (plain http only to a loopback host, for local emulators).
+     * What is wrong with a start URL, if anything: the wizard takes only {@code https://<host>/start}
+     * (plain http only to a loopback host, for local emulators), as aws-sso-cli's does.
      */
     public static Optional<String> startUrlProblem(String url) {
-        String u = url == null ? "" : url.strip();
-        String expected = "the start URL must look like https://d-1234567890.awsapps.com/start";
-        URI uri;
-        try {
-            uri = new URI(u);
-        } catch (URISyntaxException e) {
-            return Optional.of(expected);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.isOpaque() || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null
-                || !Objects.equals(uri.getPath(), "/start") && !Objects.equals(uri.getPath(), "/start/")) {
-            return Optional.of(expected);
-        }
-        if (scheme.equals("https")) {
-            return Optional.empty();
-        }
-        if (scheme.equals("http") && isLoopback(uri.getHost())) {
-            return Optional.empty();
-        }
-        return Optional.of(scheme.equals("http")
-                ? "the start URL must use https (plain http only to a loopback host)" : expected);
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.equals("::1") || h.matches("127(\\.[0-9]{1,3}){3}");
+        return StartUrls.check(url).map(p -> "the start URL " + p.message());
     }
 
     /**

@@ -7,6 +7,7 @@ import io.awssso.cli.completion.Shell;
 import io.awssso.cli.internal.CliEnvironment;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.GlobalOptions;
+import io.awssso.cli.options.ShellNames;
 import io.awssso.cli.render.Visible;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ public final class CompleteCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--shell", paramLabel = "<shell>", defaultValue = "bash",
-            description = "bash, zsh or fish: how candidates are printed.")
+    @Option(names = "--shell", paramLabel = "<shell>", defaultValue = "bash", completionCandidates = ShellNames.class,
+            description = "${COMPLETION-CANDIDATES}: how candidates are printed.")
     private String shell;
 
     @Option(names = "--line", paramLabel = "<text>", required = true,

@@ -8,6 +8,7 @@ import io.awssso.cli.internal.InteractiveRoleSelector;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.FromEnvironment;
 import io.awssso.cli.options.RoleSelector;
+import io.awssso.cli.options.UrlActionNames;
 import io.awssso.core.AwsSso;
 import io.awssso.core.ConsoleOptions;
 import jakarta.inject.Inject;
@@ -56,9 +57,8 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--sts-refresh", description = "Fetch new credentials even when the stored ones are valid.")
     private boolean stsRefresh;
 
-    @Option(names = {"-u", "--url-action"}, paramLabel = "<action>",
-            description = "What to do with the URL: open, print, printurl, exec, clip, ansi-osc52,"
-                    + " open-url-in-container, granted-containers (default: UrlAction).")
+    @Option(names = {"-u", "--url-action"}, paramLabel = "<action>", completionCandidates = UrlActionNames.class,
+            description = "What to do with the URL: ${COMPLETION-CANDIDATES} (default: UrlAction).")
     private String urlAction;
 
     @Spec

@@ -1,6 +1,7 @@
 package io.awssso.cli.command;
 
 import io.awssso.api.RoleCredentials;
+import io.awssso.api.internal.text.JsonStrings;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,9 +20,9 @@ final class CredentialProcessJson {
     /** The document for these credentials, one line without a line break. */
     static String of(RoleCredentials c) {
         return new StringBuilder(160 + c.sessionToken().length())
-                .append("{\"Version\":1,\"AccessKeyId\":").append(quote(c.accessKeyId()))
-                .append(",\"SecretAccessKey\":").append(quote(c.secretAccessKey()))
-                .append(",\"SessionToken\":").append(quote(c.sessionToken()))
+                .append("{\"Version\":1,\"AccessKeyId\":").append(JsonStrings.quote(c.accessKeyId()))
+                .append(",\"SecretAccessKey\":").append(JsonStrings.quote(c.secretAccessKey()))
+                .append(",\"SessionToken\":").append(JsonStrings.quote(c.sessionToken()))
                 .append(",\"Expiration\":\"").append(rfc3339(c)).append("\"}")
                 .toString();
     }
@@ -48,25 +49,5 @@ final class CredentialProcessJson {
             b.append('0');
         }
         return b.append(digits);
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '"' || ch == '\\') {
-                b.append('\\').append(ch);
-            } else if (ch < 0x20) {
-                String hex = Integer.toHexString(ch);
-                b.append("\\u");
-                for (int k = hex.length(); k < 4; k++) {
-                    b.append('0');
-                }
-                b.append(hex);
-            } else {
-                b.append(ch);
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -11,6 +11,7 @@ import io.awssso.cli.render.Tabular;
 import io.awssso.core.AwsSso;
 import io.awssso.core.ListQuery;
 import io.awssso.core.RoleListing;
+import io.awssso.core.Vocabulary;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -49,9 +49,6 @@ import picocli.CommandLine.TypeConversionException;
                 "  aws-sso list --csv -P Profile=prod Profile", "  aws-sso list --output json",
                 "  aws-sso list --list-fields"})
 public final class ListCommand implements Callable<Integer> {
-    /** The fields {@code -P/--prefix} cannot filter on (reference 1.3). */
-    private static final Set<String> NO_PREFIX = Set.of("Expires", "ExpiresEpoch");
-
     @FromEnvironment("AWS_SSO_FIELDS")
     @Parameters(paramLabel = "<field>", arity = "0..*",
             description = "Fields to print, as separate words or comma-separated (env: AWS_SSO_FIELDS;"
@@ -130,7 +127,7 @@ public final class ListCommand implements Callable<Integer> {
             prefixField = prefix.substring(0, eq);
             prefixValue = prefix.substring(eq + 1);
             checkField(valid, prefixField);
-            if (NO_PREFIX.contains(prefixField)) {
+            if (!Vocabulary.listPrefixFields().contains(prefixField)) {
                 throw new ParameterException(spec.commandLine(),
                         "--prefix does not work with the field '" + prefixField + "'");
             }

@@ -3,6 +3,7 @@ package io.awssso.cli.command;
 import io.awssso.cli.ExitCode;
 import io.awssso.cli.internal.Engine;
 import io.awssso.cli.internal.Terminal;
+import io.awssso.cli.options.UrlActionNames;
 import io.awssso.cli.render.Durations;
 import io.awssso.cli.render.RefreshProgress;
 import io.awssso.core.AwsSso;
@@ -30,9 +31,8 @@ import picocli.CommandLine.Option;
         footer = {"  aws-sso login", "  aws-sso login -u print        # print the URL instead of opening it",
                 "  aws-sso -S Sandbox login --force"})
 public final class LoginCommand implements Callable<Integer> {
-    @Option(names = {"-u", "--url-action"}, paramLabel = "<action>",
-            description = "What to do with the login URL: open, print, printurl, exec, clip,"
-                    + " ansi-osc52, open-url-in-container, granted-containers.")
+    @Option(names = {"-u", "--url-action"}, paramLabel = "<action>", completionCandidates = UrlActionNames.class,
+            description = "What to do with the login URL: ${COMPLETION-CANDIDATES}.")
     private String urlAction;
 
     @Option(names = {"-f", "--force"},

@@ -5,6 +5,7 @@ import io.awssso.cli.completion.Shell;
 import io.awssso.cli.completion.ShellScripts;
 import io.awssso.cli.internal.CliEnvironment;
 import io.awssso.cli.internal.Terminal;
+import io.awssso.cli.options.ShellNames;
 import jakarta.inject.Inject;
 import java.io.Console;
 import java.io.IOException;
@@ -69,8 +70,8 @@ public final class SetupCompletionsCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Action action;
 
-    @Option(names = "--shell", paramLabel = "<shell>",
-            description = "bash, zsh or fish (default: the shell in $SHELL).")
+    @Option(names = "--shell", paramLabel = "<shell>", completionCandidates = ShellNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: the shell in $SHELL).")
     private String shell;
 
     @Option(names = "--shell-script", paramLabel = "<file>",

@@ -1,6 +1,8 @@
 package io.awssso.cli.completion;
 
+import io.awssso.core.Vocabulary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Completes one command line, the part left of the cursor, as the shell hands it over. Commands
  * and flags come from the picocli model (hidden ones are never offered); option values come from
- * {@link CompletionData}. {@code -S/--sso} typed earlier on the same line selects the instance
+ * {@link CompletionData}, the library's {@link Vocabulary} (URL actions, {@code list} fields) and
+ * {@link Shell}. {@code -S/--sso} typed earlier on the same line selects the instance
  * whose roles are offered, and {@code -A}/{@code -R} already on the line narrow the accounts,
  * roles and ARNs offered (reference 10.2).
  */
@@ -32,14 +35,6 @@ public final class Completer {
             "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2",
             "us-west-1", "us-west-2", "us-gov-east-1", "us-gov-west-1", "cn-north-1", "cn-northwest-1",
             "eusc-de-east-1");
-
-    static final List<String> URL_ACTIONS = List.of("clip", "exec", "granted-containers", "open",
-            "open-url-in-container", "print", "printurl");
-
-    /** The {@code list} fields (reference 1.3), for {@code list}'s arguments, {@code -s} and {@code -P}. */
-    static final List<String> LIST_FIELDS = List.of("Id", "Arn", "AccountId", "AccountIdPad", "AccountName",
-            "AccountAlias", "DefaultRegion", "EmailAddress", "Expires", "ExpiresEpoch", "RoleName", "SSO", "Via",
-            "Profile");
 
     /** The shell helper that takes a profile name ({@code aws-sso-profile [-S sso] <profile>}). */
     public static final String PROFILE_HELPER = "aws-sso-profile";
@@ -266,11 +261,11 @@ public final class Completer {
                     && (line.role.isEmpty() || r.roleName().equals(line.role))).stream()
                     .map(CompletionData.Role::arn).toList();
             case "region" -> REGIONS;
-            case "url-action" -> URL_ACTIONS;
-            case "field" -> LIST_FIELDS;
-            case "prefix" -> LIST_FIELDS.stream()
-                    .filter(f -> !f.equals("Expires") && !f.equals("ExpiresEpoch")).map(f -> f + "=").toList();
-            case "shell" -> List.of("bash", "fish", "zsh");
+            // the library's own sets, so that completion offers what it accepts and nothing else
+            case "url-action" -> Vocabulary.urlActions();
+            case "field" -> List.copyOf(Vocabulary.listFields().keySet());
+            case "prefix" -> Vocabulary.listPrefixFields().stream().map(f -> f + "=").toList();
+            case "shell" -> Arrays.stream(Shell.values()).map(Shell::id).toList();
             case "file" -> List.of(FILES);
             default -> enumValues(kind);
         };

@@ -1,6 +1,7 @@
 package io.awssso.cli.internal;
 
 import io.awssso.api.CatalogRole;
+import io.awssso.api.HistoryTag;
 import io.awssso.api.RoleArn;
 import io.awssso.core.SelectorSettings;
 import java.time.Duration;
@@ -46,7 +47,7 @@ public final class SelectionModel {
     /** Several roles match the typed pairs. */
     public static final String TOO_MANY = "Invalid selection: Too many roles match selected values.";
 
-    private static final String HISTORY = "History";
+    private static final String HISTORY = HistoryTag.KEY;
 
     private final List<Role> roles;
     private final SelectorSettings settings;
@@ -216,14 +217,10 @@ public final class SelectionModel {
 
     /** {@code Alias:Role,1700000000} becomes {@code [1h2m3s] Alias:Role}. */
     private String historyDisplay(String value) {
-        int comma = value.lastIndexOf(',');
-        long seconds = historySeconds(value);
-        if (comma < 0 || seconds < 0) {
-            return value;
-        }
-        Duration age = Duration.between(Instant.ofEpochSecond(seconds), now);
-        return "[" + age(age.isNegative() ? Duration.ZERO : age) + "] "
-                + value.substring(0, comma);
+        return HistoryTag.parse(value).map(h -> {
+            Duration age = Duration.between(h.usedAt(), now);
+            return "[" + age(age.isNegative() ? Duration.ZERO : age) + "] " + h.label();
+        }).orElse(value);
     }
 
     /** Go's duration text, as aws-sso-cli shows it: {@code 1h2m3s}, {@code 5m0s}, {@code 42s}. */
@@ -240,12 +237,7 @@ public final class SelectionModel {
     }
 
     private static long historySeconds(String value) {
-        int comma = value.lastIndexOf(',');
-        try {
-            return comma < 0 ? -1 : Long.parseLong(value.substring(comma + 1));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return HistoryTag.parse(value).map(h -> h.usedAt().getEpochSecond()).orElse(-1L);
     }
 
     private List<Suggestion> match(List<Suggestion> all, String word) {

@@ -1,8 +1,8 @@
 package io.awssso.cli.internal;
 
 import io.awssso.api.AwsSsoException;
+import io.awssso.api.Partition;
 import io.awssso.core.ConfigSetup;
-import io.awssso.core.ConfigSetup.Partition;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -97,13 +97,12 @@ public final class SetupWizard {
 
         String currentUrl = string(current.get(prefix + "StartUrl")).orElse("");
         String currentRegion = string(current.get(prefix + "SSORegion")).orElse("");
-        Partition guess = Arrays.stream(Partition.values()).filter(p -> p.regions().contains(currentRegion))
-                .findFirst().orElse(Partition.AWS);
+        Partition guess = Partition.ofRegion(currentRegion);
         Partition partition = Partition.values()[ask.choose("AWS partition",
-                Arrays.stream(Partition.values()).map(Partition::label).toList(), guess.label())];
+                Arrays.stream(Partition.values()).map(SetupWizard::label).toList(), label(guess))];
 
         String startUrl = startUrl(ask, currentUrl);
-        List<String> regions = partition.regions();
+        List<String> regions = ConfigSetup.identityCenterRegions(partition);
         String ssoRegion = regions.get(ask.choose("SSO region (where IAM Identity Center lives)", regions,
                 regions.contains(currentRegion) ? currentRegion : regions.get(0)));
 
@@ -153,6 +152,11 @@ public final class SetupWizard {
             settings.put("LogLevel", levels.get(ask.choose("LogLevel", levels, level)));
         }
         return new ConfigSetup.Answers(instance, startUrl, ssoRegion, profileFormat, settings);
+    }
+
+    /** What the partition question shows: {@code Commercial (aws)}. */
+    private static String label(Partition partition) {
+        return partition.displayName() + " (" + partition.id() + ")";
     }
 
     private String startUrl(Ask ask, String current) {

@@ -1,5 +1,6 @@
 package io.awssso.cli.render;
 
+import io.awssso.api.internal.text.JsonStrings;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -120,31 +121,7 @@ public final class Json {
     }
 
     private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\b' -> b.append("\\b");
-                case '\f' -> b.append("\\f");
-                default -> {
-                    // Control characters must be escaped; U+2028/9 too, for readers that eval JSON;
-                    // the C1 and bidirectional controls too, so that JSON on a terminal is inert.
-                    if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        b.append(c).append(s.charAt(++i)); // a pair is one character, printed as it is
-                    } else if (Visible.needsEscape(c)) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+        // terminal controls too: JSON printed on a terminal must be inert
+        JsonStrings.append(b, s, false, true);
     }
 }

@@ -3,7 +3,7 @@ package io.awssso.stores.file;
 import io.awssso.api.StoreUnavailableException;
 import io.awssso.api.spi.StoreContext;
 import io.awssso.stores.internal.AtomicFiles;
-import io.awssso.stores.internal.BoundedFiles;
+import io.awssso.api.internal.io.BoundedFiles;
 import io.awssso.stores.internal.KeyringItem;
 import io.awssso.stores.internal.KeyringSecureStore;
 import io.awssso.stores.internal.StorageLock;

@@ -5,7 +5,7 @@ import io.awssso.api.StoreUnavailableException;
 import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoredSecrets;
 import io.awssso.stores.internal.AtomicFiles;
-import io.awssso.stores.internal.BoundedFiles;
+import io.awssso.api.internal.io.BoundedFiles;
 import io.awssso.stores.internal.GoJson;
 import io.awssso.stores.internal.SecretsCodec;
 import io.awssso.stores.internal.StorageLock;

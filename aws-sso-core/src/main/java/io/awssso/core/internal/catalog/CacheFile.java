@@ -1,7 +1,7 @@
 package io.awssso.core.internal.catalog;
 
 import io.awssso.api.AwsSsoException;
-import io.awssso.core.internal.io.BoundedFiles;
+import io.awssso.api.internal.io.BoundedFiles;
 import io.awssso.core.internal.lock.FileMutex;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,45 +1,30 @@
 package io.awssso.core.internal.catalog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awssso.api.Account;
 import io.awssso.api.AccountId;
 import io.awssso.api.AwsSsoException;
 import io.awssso.api.CatalogRole;
-import io.awssso.api.ConfigurationException;
 import io.awssso.api.LoginRequiredException;
+import io.awssso.api.HistoryTag;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCatalog;
 import io.awssso.api.RoleNotFoundException;
 import io.awssso.api.SsoToken;
 import io.awssso.api.spi.IdentityCenterClient;
 import io.awssso.core.RefreshListener;
-import io.awssso.core.internal.config.AccountConfig;
 import io.awssso.core.internal.config.AwsSsoConfig;
-import io.awssso.core.internal.config.ConfigKeyLocator;
-import io.awssso.core.internal.config.RoleConfig;
 import io.awssso.core.internal.config.SsoConfig;
 import io.awssso.core.internal.naming.GoTemplateProfileNamer;
-import io.awssso.core.internal.naming.ProfileVariables;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -50,13 +35,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link RoleCatalog} of one SSO instance, backed by {@code cache.json}: expiry (reference
- * 6.2), the refresh algorithm (6.3), tags (6.4) and History (10.3).
+ * The {@link RoleCatalog} of one SSO instance, backed by {@code cache.json}: reading, refreshing
+ * (the fan-out of reference 6.3) and recording use. The parts live beside it: {@link CacheExpiry}
+ * (6.2), {@link CacheMerge} (6.3, 6.4), {@link RoleHistory} (10.3) and {@link RoleProjection}.
  */
 public final class CatalogService implements RoleCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogService.class);
     /** The tag that marks recently used roles. */
-    public static final String HISTORY_TAG = "History";
+    public static final String HISTORY_TAG = HistoryTag.KEY;
 
     /**
      * What a refresh did.
@@ -84,6 +70,10 @@ public final class CatalogService implements RoleCatalog {
     /** Makes each refresh's governor: on the system clock, or on a test's simulated one. */
     private volatile Function<CallGovernor.Settings, CallGovernor> governors = CallGovernor::create;
     private volatile boolean refreshed;
+    private final CacheExpiry expiry;
+    private final RoleHistory history;
+    private final RoleProjection projection;
+    private final CacheMerge merge;
 
     /**
      * @param config the settings
@@ -106,6 +96,10 @@ public final class CatalogService implements RoleCatalog {
         this.validToken = validToken;
         this.renewRejected = renewRejected;
         this.clock = clock;
+        this.expiry = new CacheExpiry(config, instance, configFile, clock);
+        this.history = new RoleHistory(config, clock);
+        this.projection = new RoleProjection(config, instance, configFile);
+        this.merge = new CacheMerge(instance, expiry, history, projection);
     }
 
     /** Tests: refreshes pace and back off on this clock and sleeper instead of the system's. */
@@ -158,7 +152,7 @@ public final class CatalogService implements RoleCatalog {
 
     /** True when the cache of this instance must be refreshed (reference 6.2). */
     public boolean expired() {
-        return expired(cache.read());
+        return expiry.expired(cache.read());
     }
 
     /** Refreshes when the cache has expired and no refresh ran yet in this engine. */
@@ -176,8 +170,8 @@ public final class CatalogService implements RoleCatalog {
         if (s == null) {
             return List.of();
         }
-        cleanHistory(s);
-        return project(s);
+        history.clean(s);
+        return projection.project(s, namer(), clock.instant());
     }
 
     /**
@@ -209,13 +203,13 @@ public final class CatalogService implements RoleCatalog {
             listener.finished();
         }
         Instant now = clock.instant();
-        long configMtime = configMtime();
+        long configMtime = expiry.configMtime();
         RefreshOutcome[] out = new RefreshOutcome[1];
         cache.update(data -> {
             CacheData.Sso old = data.sso.get(instance.name());
-            CacheData.Sso fresh = build(accounts, rolesByAccount, old, now, names);
-            Set<String> before = old == null ? Set.of() : arns(old, false);
-            Set<String> after = arns(fresh, false);
+            CacheData.Sso fresh = merge.build(accounts, rolesByAccount, old, now, names);
+            Set<String> before = old == null ? Set.of() : CacheRoles.arns(old, false);
+            Set<String> after = CacheRoles.arns(fresh, false);
             Set<RoleArn> added = new TreeSet<>();
             Set<RoleArn> removed = new TreeSet<>();
             after.stream().filter(a -> !before.contains(a)).map(RoleArn::parse).forEach(added::add);
@@ -225,7 +219,7 @@ public final class CatalogService implements RoleCatalog {
             data.sso.keySet().retainAll(config.ssoConfig().keySet()); // PruneSSO
             data.configCreatedAt = configMtime;
             fresh.lastUpdate = now.getEpochSecond();
-            out[0] = new RefreshOutcome(added, removed, accounts.size(), arns(fresh, true).size(),
+            out[0] = new RefreshOutcome(added, removed, accounts.size(), CacheRoles.arns(fresh, true).size(),
                     fetcher.throttles(), Duration.ofNanos(System.nanoTime() - started));
             return null;
         });
@@ -270,12 +264,12 @@ public final class CatalogService implements RoleCatalog {
         Instant now = clock.instant();
         cache.update(data -> {
             CacheData.Sso s = data.sso.get(instance.name());
-            CacheData.Role role = s == null ? null : find(s, arn);
+            CacheData.Role role = s == null ? null : CacheRoles.find(s, arn);
             if (role == null) {
                 throw new RoleNotFoundException("role " + arn + " is not in the role cache of SSO instance '"
                         + instance.name() + "'");
             }
-            cleanHistory(s);
+            history.clean(s);
             String key = role.arn.isEmpty() ? arn.toString() : role.arn;
             s.history.remove(key);
             s.history.add(0, key);
@@ -283,9 +277,9 @@ public final class CatalogService implements RoleCatalog {
                 s.history.remove(s.history.size() - 1);
             }
             CacheData.Account account = s.accounts.get(arn.accountId().asLong());
-            role.tags.put(HISTORY_TAG, account.alias + ":" + arn.roleName() + "," + now.getEpochSecond());
+            role.tags.put(HISTORY_TAG, new HistoryTag(account.alias + ":" + arn.roleName(), now).value());
             Set<String> keep = Set.copyOf(s.history);
-            forEachRole(s, (a, r) -> {
+            CacheRoles.forEachRole(s, (a, r) -> {
                 if (!keep.contains(r.arn)) {
                     r.tags.remove(HISTORY_TAG);
                 }
@@ -298,7 +292,7 @@ public final class CatalogService implements RoleCatalog {
     public void recordCredentialsExpire(RoleArn arn, Instant expires) {
         cache.update(data -> {
             CacheData.Sso s = data.sso.get(instance.name());
-            CacheData.Role role = s == null ? null : find(s, arn);
+            CacheData.Role role = s == null ? null : CacheRoles.find(s, arn);
             if (role != null) {
                 role.expires = expires == null ? 0 : expires.getEpochSecond();
             }
@@ -331,7 +325,7 @@ public final class CatalogService implements RoleCatalog {
         cache.update(data -> {
             CacheData.Sso s = data.sso.get(instance.name());
             if (s != null) {
-                forEachRole(s, (a, r) -> r.expires = 0);
+                CacheRoles.forEachRole(s, (a, r) -> r.expires = 0);
             }
             return null;
         });
@@ -344,207 +338,14 @@ public final class CatalogService implements RoleCatalog {
             try {
                 n = GoTemplateProfileNamer.compile(config.profileFormat(), instance.toSsoInstance(), clock);
             } catch (GoTemplateProfileNamer.ProfileFormatException e) {
-                throw located(e);
+                throw RoleProjection.located(configFile, e);
             }
             namer = n;
         }
         return n;
     }
 
-    /** A ProfileFormat that fails is a config error at the key, with file and line. */
-    private ConfigurationException located(GoTemplateProfileNamer.ProfileFormatException e) {
-        return new ConfigurationException(List.of(
-                ConfigKeyLocator.problem(configFile, "ProfileFormat", e.detail())));
-    }
-
-    // ------------------------------------------------------------------ expiry
-
-    boolean expired(CacheData data) {
-        if (data.version < CacheData.VERSION) {
-            return true;
-        }
-        CacheData.Sso s = data.sso.get(instance.name());
-        if (s == null) {
-            return true;
-        }
-        if (config.cacheRefreshHours() <= 0) {
-            return false;
-        }
-        long now = clock.instant().getEpochSecond();
-        if (s.lastUpdate + config.cacheRefreshHours() * 3600L < now) {
-            return true;
-        }
-        if (configMtime() > data.configCreatedAt) {
-            return true;
-        }
-        return !s.configHash.equals(configHash());
-    }
-
-    private long configMtime() {
-        try {
-            return Files.getLastModifiedTime(configFile).toInstant().getEpochSecond();
-        } catch (NoSuchFileException e) {
-            return 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** SHA-256 of ProfileFormat + the JSON of this instance's Accounts (sorted keys). */
-    String configHash() {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode accounts = json.createObjectNode();
-        for (AccountConfig a : instance.accounts().values()) {
-            ObjectNode an = accounts.putObject(a.id().value());
-            an.put("Name", a.name().orElse(""));
-            an.put("DefaultRegion", a.defaultRegion().orElse(""));
-            new TreeMap<>(a.tags()).forEach(an.putObject("Tags")::put);
-            ObjectNode roles = an.putObject("Roles");
-            new TreeMap<>(a.roles()).forEach((name, r) -> {
-                ObjectNode rn = roles.putObject(name);
-                rn.put("Profile", r.profile().orElse(""));
-                rn.put("DefaultRegion", r.defaultRegion().orElse(""));
-                new TreeMap<>(r.tags()).forEach(rn.putObject("Tags")::put);
-                rn.put("Via", r.via().map(RoleArn::toString).orElse(""));
-                rn.put("ExternalId", r.externalId().orElse(""));
-                rn.put("SourceIdentity", r.sourceIdentity().orElse(""));
-            });
-        }
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(config.profileFormat().getBytes(StandardCharsets.UTF_8));
-            d.update(accounts.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    // ------------------------------------------------------------------ refresh
-
-    private CacheData.Sso build(List<Account> accounts, Map<AccountId, List<String>> rolesByAccount,
-            CacheData.Sso old, Instant now, GoTemplateProfileNamer names) {
-        String partition = partition(instance.ssoRegion());
-        CacheData.Sso s = new CacheData.Sso();
-        s.configHash = configHash();
-        s.ssoRegion = instance.ssoRegion();
-        s.startUrl = instance.startUrl();
-        s.defaultRegion = instance.defaultRegion().orElse("");
-        for (Account account : accounts) {
-            Optional<AccountConfig> ac = instance.account(account.id());
-            CacheData.Account a = new CacheData.Account();
-            a.alias = account.name();
-            a.name = ac.flatMap(AccountConfig::name).orElse("");
-            a.emailAddress = account.emailAddress();
-            a.defaultRegion = ac.flatMap(AccountConfig::defaultRegion).orElse("");
-            ac.ifPresent(c -> a.tags.putAll(c.tags()));
-            for (String roleName : rolesByAccount.getOrDefault(account.id(), List.of())) {
-                Optional<RoleConfig> rc = ac.flatMap(c -> c.role(roleName));
-                CacheData.Role r = new CacheData.Role();
-                r.arn = new RoleArn(partition, account.id(), roleName).toString();
-                r.defaultRegion = rc.flatMap(RoleConfig::defaultRegion).orElse("");
-                r.profile = rc.flatMap(RoleConfig::profile).orElse("");
-                r.via = rc.flatMap(RoleConfig::via).map(RoleArn::toString).orElse("");
-                r.tags.putAll(defaultTags(account.id(), a, roleName, r));
-                ac.ifPresent(c -> r.tags.putAll(c.tags()));
-                rc.ifPresent(c -> r.tags.putAll(c.tags()));
-                a.roles.put(roleName, r);
-            }
-            s.accounts.put(account.id().asLong(), a);
-        }
-        checkUniqueProfiles(s, names, now);
-        restoreManualRoles(s, partition);
-        if (old != null) {
-            forEachRole(old, (oa, or) -> {
-                CacheData.Role r = findByArn(s, or.arn);
-                if (r == null) {
-                    return;
-                }
-                if (or.expires > now.getEpochSecond()) {
-                    r.expires = or.expires;
-                }
-                String h = or.tags.get(HISTORY_TAG);
-                if (h != null) {
-                    r.tags.put(HISTORY_TAG, h);
-                }
-            });
-            for (String arn : old.history) {
-                if (findByArn(s, arn) != null) {
-                    s.history.add(arn);
-                }
-            }
-        }
-        cleanHistory(s);
-        return s;
-    }
-
-    private static Map<String, String> defaultTags(AccountId id, CacheData.Account a, String roleName,
-            CacheData.Role r) {
-        Map<String, String> t = new LinkedHashMap<>();
-        t.put("AccountID", id.value());
-        t.put("AccountAlias", a.alias);
-        t.put("Email", a.emailAddress);
-        t.put("Role", roleName);
-        if (!a.name.isEmpty()) {
-            t.put("AccountName", a.name);
-        }
-        String region = !r.defaultRegion.isEmpty() ? r.defaultRegion : a.defaultRegion;
-        if (!region.isEmpty()) {
-            t.put("DefaultRegion", region);
-        }
-        if (!r.profile.isEmpty()) {
-            t.put("Profile", r.profile);
-        }
-        if (!r.via.isEmpty()) {
-            t.put("Via", r.via);
-        }
-        return t;
-    }
-
-    /** Config-only roles reached through {@code Via} (aws-sso-cli's RestoreManualRoles). */
-    private void restoreManualRoles(CacheData.Sso s, String partition) {
-        for (AccountConfig ac : instance.accounts().values()) {
-            for (RoleConfig rc : ac.roles().values()) {
-                if (rc.via().isEmpty()) {
-                    continue;
-                }
-                CacheData.Account a = s.accounts.computeIfAbsent(ac.id().asLong(), k -> {
-                    CacheData.Account n = new CacheData.Account();
-                    n.name = ac.name().orElse("");
-                    n.defaultRegion = ac.defaultRegion().orElse("");
-                    n.tags.putAll(ac.tags());
-                    return n;
-                });
-                if (a.roles.containsKey(rc.name())) {
-                    continue;
-                }
-                CacheData.Role r = new CacheData.Role();
-                r.arn = new RoleArn(partition, ac.id(), rc.name()).toString();
-                r.defaultRegion = rc.defaultRegion().orElse("");
-                r.profile = rc.profile().orElse("");
-                r.via = rc.via().get().toString();
-                r.tags.putAll(defaultTags(ac.id(), a, rc.name(), r));
-                r.tags.putAll(ac.tags());
-                r.tags.putAll(rc.tags());
-                a.roles.put(rc.name(), r);
-            }
-        }
-    }
-
-    private void checkUniqueProfiles(CacheData.Sso s, GoTemplateProfileNamer names, Instant now) {
-        Map<String, String> seen = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        for (CatalogRole r : project(s, names, now)) {
-            String previous = seen.putIfAbsent(r.profile(), r.arn().toString());
-            if (previous != null) {
-                problems.add("duplicate profile name '" + r.profile() + "' for: " + previous + " and " + r.arn());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(String.join("; ", problems)
-                    + "; give one of them an explicit Profile or change ProfileFormat");
-        }
-    }
+    // ------------------------------------------------------------------ refresh errors
 
     private AwsSsoException describe(RoleFetcher.PartialFailure f, String which) {
         RuntimeException first = f.failures.values().iterator().next();
@@ -561,149 +362,5 @@ public final class CatalogService implements RoleCatalog {
         List<String> ids = f.failures.keySet().stream().map(AccountId::value).collect(Collectors.toList());
         return ids.size() <= 10 ? String.join(", ", ids)
                 : String.join(", ", ids.subList(0, 10)) + " and " + (ids.size() - 10) + " more";
-    }
-
-    // ------------------------------------------------------------------ history
-
-    /** Drops History entries that are too old, malformed, or beyond HistoryLimit. */
-    void cleanHistory(CacheData.Sso s) {
-        long now = clock.instant().getEpochSecond();
-        List<String> kept = new ArrayList<>();
-        for (String arn : s.history) {
-            CacheData.Role r = findByArn(s, arn);
-            if (r == null) {
-                continue;
-            }
-            long used = historyEpoch(r.tags.get(HISTORY_TAG));
-            boolean tooOld = config.historyMinutes() > 0 && used + config.historyMinutes() * 60L < now;
-            if (used < 0 || tooOld || kept.size() >= Math.max(0, config.historyLimit()) || kept.contains(arn)) {
-                r.tags.remove(HISTORY_TAG);
-                continue;
-            }
-            kept.add(arn);
-        }
-        s.history.clear();
-        s.history.addAll(kept);
-        Set<String> keep = Set.copyOf(kept);
-        forEachRole(s, (a, r) -> {
-            if (!keep.contains(r.arn)) {
-                r.tags.remove(HISTORY_TAG);
-            }
-        });
-    }
-
-    private static long historyEpoch(String tag) {
-        if (tag == null) {
-            return -1;
-        }
-        int comma = tag.lastIndexOf(',');
-        if (comma < 0) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(tag.substring(comma + 1).strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    // ------------------------------------------------------------------ projection
-
-    private List<CatalogRole> project(CacheData.Sso s) {
-        return project(s, namer(), clock.instant());
-    }
-
-    private List<CatalogRole> project(CacheData.Sso s, GoTemplateProfileNamer names, Instant now) {
-        List<CatalogRole> out = new ArrayList<>();
-        int[] id = {0};
-        s.accounts.forEach((accountNumber, a) -> a.roles.forEach((roleName, r) -> {
-            RoleArn arn;
-            try {
-                arn = r.arn.isEmpty() ? RoleArn.of(AccountId.of(accountNumber), roleName) : RoleArn.parse(r.arn);
-            } catch (IllegalArgumentException e) {
-                LOG.debug("skipping a cached role with a bad ARN: {}", e.getMessage());
-                return;
-            }
-            String region = firstNonEmpty(r.defaultRegion, a.defaultRegion, s.defaultRegion,
-                    config.defaultRegion());
-            RoleArn via = r.via.isEmpty() ? null : parseOrNull(r.via);
-            Instant expires = r.expires > 0 ? Instant.ofEpochSecond(r.expires) : null;
-            String profile = r.profile;
-            if (profile.isEmpty()) {
-                try {
-                    profile = names.name(ProfileVariables.of(id[0], arn, a.name, a.alias, a.emailAddress,
-                            expires, now, "", region, instance.name(), instance.ssoRegion(),
-                            instance.startUrl(), r.tags, via));
-                } catch (GoTemplateProfileNamer.ProfileFormatException e) {
-                    throw located(e);
-                }
-            }
-            id[0]++;
-            out.add(new CatalogRole(arn, instance.name(), a.alias, a.name, a.emailAddress, profile,
-                    region, via, r.tags, expires));
-        }));
-        return out;
-    }
-
-    private static RoleArn parseOrNull(String arn) {
-        try {
-            return RoleArn.parse(arn);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String firstNonEmpty(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isEmpty()) {
-                return v;
-            }
-        }
-        return "";
-    }
-
-    private static Set<String> arns(CacheData.Sso s, boolean withVia) {
-        Set<String> out = new TreeSet<>();
-        forEachRole(s, (a, r) -> {
-            if (withVia || r.via.isEmpty()) {
-                out.add(r.arn);
-            }
-        });
-        return out;
-    }
-
-    private static CacheData.Role find(CacheData.Sso s, RoleArn arn) {
-        CacheData.Account a = s.accounts.get(arn.accountId().asLong());
-        return a == null ? null : a.roles.get(arn.roleName());
-    }
-
-    private static CacheData.Role findByArn(CacheData.Sso s, String arn) {
-        try {
-            return find(s, RoleArn.parse(arn));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static void forEachRole(CacheData.Sso s,
-            java.util.function.BiConsumer<CacheData.Account, CacheData.Role> f) {
-        for (CacheData.Account a : s.accounts.values()) {
-            for (CacheData.Role r : a.roles.values()) {
-                f.accept(a, r);
-            }
-        }
-    }
-
-    static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        if (region.startsWith("eusc-")) {
-            return "aws-eusc";
-        }
-        return "aws";
     }
 }

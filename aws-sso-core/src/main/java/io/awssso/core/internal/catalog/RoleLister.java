@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -41,7 +40,10 @@ public final class RoleLister {
         FIELDS = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(f));
     }
 
-    private static final Set<String> NO_PREFIX = Set.of("Expires", "ExpiresEpoch", "Tags");
+    /** The fields a prefix filter accepts: not the expiry ones, whose text changes every minute. */
+    public static final List<String> PREFIX_FIELDS = FIELDS.keySet().stream()
+            .filter(f -> !f.equals("Expires") && !f.equals("ExpiresEpoch")).toList();
+
     private static final long EXPIRED_SORT_KEY = 1L << 62;
 
     private RoleLister() {
@@ -62,17 +64,18 @@ public final class RoleLister {
      * expired or absent credentials last, else case-sensitive text), reversed on request, then Id
      * renumbered from 0, and projected onto {@code fields}.
      *
-     * @throws IllegalArgumentException for an unknown field or a prefix on Expires/ExpiresEpoch/Tags
+     * @throws IllegalArgumentException for an unknown field or a prefix on a field not in {@link #PREFIX_FIELDS}
      */
     public static List<List<String>> rows(List<CatalogRole> roles, List<String> fields,
             String sortBy, boolean reverse, String prefixField, String prefix, Instant now) {
         checkFields(fields);
         checkFields(List.of(sortBy));
         if (prefixField != null && !prefixField.isEmpty()) {
-            if (NO_PREFIX.contains(prefixField)) {
-                throw new IllegalArgumentException("--prefix does not work with the field '" + prefixField + "'");
-            }
             checkFields(List.of(prefixField));
+            if (!PREFIX_FIELDS.contains(prefixField)) {
+                throw new IllegalArgumentException("the prefix filter does not work with the field '"
+                        + prefixField + "'");
+            }
         }
         List<Map<String, Object>> vars = new ArrayList<>();
         int id = 0;

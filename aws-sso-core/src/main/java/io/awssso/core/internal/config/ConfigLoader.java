@@ -4,7 +4,7 @@ import io.awssso.api.ConfigProblem;
 import io.awssso.api.ConfigurationException;
 import io.awssso.core.internal.config.YamlNode.Position;
 import io.awssso.core.internal.env.Environment;
-import io.awssso.core.internal.io.BoundedFiles;
+import io.awssso.api.internal.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

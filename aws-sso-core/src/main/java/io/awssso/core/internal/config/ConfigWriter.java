@@ -3,7 +3,7 @@ package io.awssso.core.internal.config;
 import io.awssso.api.AwsSsoException;
 import io.awssso.api.ConfigurationException;
 import io.awssso.core.internal.env.Environment;
-import io.awssso.core.internal.io.BoundedFiles;
+import io.awssso.api.internal.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

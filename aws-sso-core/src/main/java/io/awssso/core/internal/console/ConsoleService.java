@@ -136,7 +136,7 @@ public final class ConsoleService {
                 FederationClient.endpoint(instance.ssoRegion(), env.get(FEDERATION_URL_VARIABLE)),
                 Duration.ofSeconds(30));
         String token = federation.signinToken(creds, minutes);
-        String destination = Partition.of(instance.ssoRegion()).consoleUrl(region);
+        String destination = ConsoleEndpoints.of(instance.ssoRegion()).consoleUrl(region);
         String profile = cachedRole(arn).map(CatalogRole::profile).orElse("");
         return new ConsoleSignIn(arn, profile, region, creds.roleChaining(),
                 federation.loginUrl(instance.startUrl(), destination, token));

@@ -32,7 +32,7 @@ public final class FederationClient {
     private final Duration timeout;
 
     /**
-     * @param endpoint the {@code /federation} URL ({@link Partition#federationUrl}, or an override)
+     * @param endpoint the {@code /federation} URL ({@link ConsoleEndpoints#federationUrl}, or an override)
      * @param timeout connect and read timeout
      */
     public FederationClient(URI endpoint, Duration timeout) {
@@ -136,7 +136,7 @@ public final class FederationClient {
 
     /** The default endpoint of {@code ssoRegion}'s partition, or {@code override} when given. */
     public static URI endpoint(String ssoRegion, Optional<String> override) {
-        return URI.create(override.filter(s -> !s.isBlank()).orElseGet(() -> Partition.of(ssoRegion)
+        return URI.create(override.filter(s -> !s.isBlank()).orElseGet(() -> ConsoleEndpoints.of(ssoRegion)
                 .federationUrl(ssoRegion)));
     }
 }

@@ -11,7 +11,7 @@ import io.awssso.core.internal.config.ConfigLocation;
 import io.awssso.core.internal.config.LogLevel;
 import io.awssso.core.internal.credentials.ReuseMargin;
 import io.awssso.core.internal.env.Environment;
-import io.awssso.core.internal.io.BoundedFiles;
+import io.awssso.api.internal.io.BoundedFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;

@@ -3,6 +3,7 @@ package io.awssso.core.internal.naming;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.awssso.api.internal.text.JsonStrings;
 import io.awssso.core.internal.naming.TemplateValues.Dict;
 import io.awssso.core.internal.naming.TemplateValues.GoPanic;
 import io.awssso.core.internal.naming.TemplateValues.Struct;
@@ -95,26 +96,7 @@ final class GoJson {
     }
 
     private static void string(StringBuilder b, String s, boolean html) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                case '\u2028', '\u2029' -> b.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20 || html && (c == '<' || c == '>' || c == '&')) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+        JsonStrings.append(b, s, html, false);
     }
 
     /** encoding/json's float64: plain between 1e-6 and 1e21, else exponent without padding. */

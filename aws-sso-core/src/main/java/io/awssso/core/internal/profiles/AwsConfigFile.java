@@ -1,7 +1,7 @@
 package io.awssso.core.internal.profiles;
 
 import io.awssso.api.AwsSsoException;
-import io.awssso.core.internal.io.BoundedFiles;
+import io.awssso.api.internal.io.BoundedFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

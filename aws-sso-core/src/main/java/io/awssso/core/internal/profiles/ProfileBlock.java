@@ -2,6 +2,7 @@ package io.awssso.core.internal.profiles;
 
 import io.awssso.api.ConfigurationException;
 import io.awssso.api.RoleArn;
+import io.awssso.api.internal.text.Printable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -127,23 +128,7 @@ public final class ProfileBlock {
 
     /** {@code s} with control characters escaped, for a message. */
     static String shown(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().forEach(c -> {
-            if (c == '\n') {
-                b.append("\\n");
-            } else if (c == '\r') {
-                b.append("\\r");
-            } else if (c == '\t') {
-                b.append("\\t");
-            } else if (c == 0x1b) {
-                b.append("\\e");
-            } else if (unprintable(c)) {
-                b.append(String.format(c < 0x80 ? "\\x%02X" : "\\u{%04X}", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        return Printable.escape(s);
     }
 
     /**

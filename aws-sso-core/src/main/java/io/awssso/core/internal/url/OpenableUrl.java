@@ -51,14 +51,9 @@ public final class OpenableUrl {
             return null;
         }
         if (scheme.equals("http")) {
-            return isLoopback(host) ? null : "it is plain http to " + printable(host);
+            return LoopbackHosts.isLoopback(host) ? null : "it is plain http to " + printable(host);
         }
         return "its scheme is " + printable(scheme);
-    }
-
-    private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("[::1]") || h.matches("127(\\.[0-9]{1,3}){3}");
     }
 
     private static String printable(String s) {

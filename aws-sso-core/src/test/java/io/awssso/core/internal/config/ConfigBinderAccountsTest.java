@@ -115,18 +115,18 @@ class ConfigBinderAccountsTest {
 
     @Test
     void accountIdKey_parsesAsAwsSsoCliDoes() {
-        assertThat(ConfigBinder.accountIdKey("0")).contains(new AccountId("000000000000"));
-        assertThat(ConfigBinder.accountIdKey(" 42 ")).contains(new AccountId("000000000042"));
-        assertThat(ConfigBinder.accountIdKey("1.2e+1")).contains(new AccountId("000000000012"));
-        assertThat(ConfigBinder.accountIdKey("1.25e+1")).as("truncated, as Go's int64(f)")
+        assertThat(InstanceBinder.accountIdKey("0")).contains(new AccountId("000000000000"));
+        assertThat(InstanceBinder.accountIdKey(" 42 ")).contains(new AccountId("000000000042"));
+        assertThat(InstanceBinder.accountIdKey("1.2e+1")).contains(new AccountId("000000000012"));
+        assertThat(InstanceBinder.accountIdKey("1.25e+1")).as("truncated, as Go's int64(f)")
                 .contains(new AccountId("000000000012"));
-        assertThat(ConfigBinder.accountIdKey("0000000000000000000123"))
+        assertThat(InstanceBinder.accountIdKey("0000000000000000000123"))
                 .contains(new AccountId("000000000123"));
-        assertThat(ConfigBinder.accountIdKey("1e999")).isEmpty();
-        assertThat(ConfigBinder.accountIdKey("1e12")).as("no e+: an integer parse").isEmpty();
-        assertThat(ConfigBinder.accountIdKey("-5")).isEmpty();
-        assertThat(ConfigBinder.accountIdKey("1000000000000")).isEmpty();
-        assertThat(ConfigBinder.accountIdKey("١٢٣")).isEmpty();
-        assertThat(ConfigBinder.accountIdKey("")).isEmpty();
+        assertThat(InstanceBinder.accountIdKey("1e999")).isEmpty();
+        assertThat(InstanceBinder.accountIdKey("1e12")).as("no e+: an integer parse").isEmpty();
+        assertThat(InstanceBinder.accountIdKey("-5")).isEmpty();
+        assertThat(InstanceBinder.accountIdKey("1000000000000")).isEmpty();
+        assertThat(InstanceBinder.accountIdKey("١٢٣")).isEmpty();
+        assertThat(InstanceBinder.accountIdKey("")).isEmpty();
     }
 }

@@ -99,9 +99,9 @@ class FederationClientTest {
                 .hasToString("https://us-gov-west-1.signin.amazonaws-us-gov.com/federation");
         assertThat(FederationClient.endpoint("eusc-de-east-1", java.util.Optional.empty()))
                 .hasToString("https://eusc-de-east-1.signin.amazonaws-eusc.eu/federation");
-        assertThat(Partition.of("cn-northwest-1").consoleUrl("cn-northwest-1"))
+        assertThat(ConsoleEndpoints.of("cn-northwest-1").consoleUrl("cn-northwest-1"))
                 .isEqualTo("https://console.amazonaws.cn/console/home?region=cn-northwest-1");
-        assertThat(Partition.of("us-gov-east-1").consoleUrl("us-gov-east-1"))
+        assertThat(ConsoleEndpoints.of("us-gov-east-1").consoleUrl("us-gov-east-1"))
                 .isEqualTo("https://console.amazonaws-us-gov.com/console/home?region=us-gov-east-1");
     }
 

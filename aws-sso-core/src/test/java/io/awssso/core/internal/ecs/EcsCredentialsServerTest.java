@@ -486,10 +486,10 @@ class EcsCredentialsServerTest {
 
     @Test
     void decode_percentEscapes_plusStaysPlus_badEscapeEmpty() {
-        assertThat(EcsCredentialsServer.decode("a%3Ab+c%2Fd")).contains("a:b+c/d");
-        assertThat(EcsCredentialsServer.decode("%E2%82%AC")).contains("\u20ac");
-        assertThat(EcsCredentialsServer.decode("bad%zz")).isEmpty();
-        assertThat(EcsCredentialsServer.decode("")).isEmpty();
+        assertThat(EcsRoutes.decode("a%3Ab+c%2Fd")).contains("a:b+c/d");
+        assertThat(EcsRoutes.decode("%E2%82%AC")).contains("\u20ac");
+        assertThat(EcsRoutes.decode("bad%zz")).isEmpty();
+        assertThat(EcsRoutes.decode("")).isEmpty();
         assertThat(EcsHttpClient.escape("000000000042:Read Only/x")).isEqualTo("000000000042%3ARead%20Only%2Fx");
     }
 }

@@ -1,4 +1,4 @@
-package io.awssso.core.internal.io;
+package io.awssso.api.internal.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

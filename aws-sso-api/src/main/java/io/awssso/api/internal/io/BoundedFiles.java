@@ -1,4 +1,4 @@
-package io.awssso.core.internal.io;
+package io.awssso.api.internal.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +12,13 @@ import java.nio.file.attribute.BasicFileAttributes;
  * regular file can grow while it is read. So only regular files are opened (a FIFO would block the
  * open itself), and at most one byte more than the limit is ever read.
  *
- * <p>Kept free of anything heavy: the {@code process} fast path reads through it.
+ * <p>Kept free of anything heavy: the {@code process} fast path reads through it. The engine and
+ * the stores share it; the stores' files are state files.
  */
 public final class BoundedFiles {
     /** Config files are a few kilobytes; anything this big is a mistake, not a config. */
     public static final int MAX_CONFIG_BYTES = 1 << 20;
-    /** Generous bound for state files (cache.json, stores): tens of thousands of roles fit. */
+    /** Generous bound for state files (cache.json, the stores' files): tens of thousands of roles fit. */
     public static final int MAX_STATE_BYTES = 64 << 20;
 
     private BoundedFiles() {
