@@ -311,7 +311,7 @@ public final class CatalogService implements RoleCatalog {
         cache.update(data -> {
             CacheData.Sso s = data.sso.get(instance.name());
             expiries.forEach((arn, expires) -> {
-                CacheData.Role role = s == null ? null : find(s, arn);
+                CacheData.Role role = s == null ? null : CacheRoles.find(s, arn);
                 if (role != null) {
                     role.expires = expires == null ? 0 : expires.getEpochSecond();
                 }

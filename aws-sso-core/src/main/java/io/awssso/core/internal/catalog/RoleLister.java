@@ -119,7 +119,7 @@ public final class RoleLister {
      * {@code Tags} (a map).
      */
     public static boolean selectsRoles(String field) {
-        return FIELDS.containsKey(field) && !NO_PREFIX.contains(field) && !"Id".equals(field);
+        return PREFIX_FIELDS.contains(field) && !"Id".equals(field) && !"Tags".equals(field);
     }
 
     private static Comparator<Map<String, Object>> comparator(String field) {
