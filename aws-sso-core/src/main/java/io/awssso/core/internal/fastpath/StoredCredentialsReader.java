@@ -97,6 +97,13 @@ public final class StoredCredentialsReader {
             String profile) {
         try {
             ConfigLocation location = ConfigLocation.resolve(configFlag, env);
+            // With a file store password at hand, the store's key derivation starts now and runs
+            // while the config is read; it is used only if the config names the file store.
+            Optional<String> password = env.get(FILE_PASSWORD_VARIABLE);
+            FileStoreReader.Ahead fileStore = password.isPresent() && !password.get().isEmpty()
+                    ? FileStoreReader.decryptAhead(FileStoreReader.file(location.directory()),
+                            password.get().toCharArray())
+                    : null;
             Map<?, ?> config = loadConfig(location.file());
             Object storeName = config == null ? null : config.get("SecureStore");
             boolean json = JSON_STORE.equals(storeName);
@@ -125,17 +132,11 @@ public final class StoredCredentialsReader {
                         : location.defaultJsonStore()).toAbsolutePath().normalize();
                 found = readStore(readFile(store), role);
             } else {
-                Optional<String> password = env.get(FILE_PASSWORD_VARIABLE);
-                if (password.isEmpty() || password.get().isEmpty()) {
-                    return Optional.empty(); // the engine asks for it at the terminal
+                if (fileStore == null) {
+                    return Optional.empty(); // no password: the engine asks for it at the terminal
                 }
                 store = FileStoreReader.file(location.directory());
-                char[] pw = password.get().toCharArray();
-                try {
-                    found = readStore(FileStoreReader.storageData(store, pw), role);
-                } finally {
-                    java.util.Arrays.fill(pw, '\0');
-                }
+                found = readStore(fileStore.await(), role);
             }
             if (found == null || found.expiresWithin(ReuseMargin.ROLE_CREDENTIALS, clock)) {
                 return Optional.empty();
