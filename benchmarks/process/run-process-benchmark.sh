@@ -80,7 +80,7 @@ record_on() { # env prefix
     $1 "$launcher" process --arn "$ARN" >/dev/null 2>&1   # the first hit records the class-data archive
     for form in "--arn $ARN" "-A 012345678901 -R AdministratorAccess" "--profile $PROFILE"; do
       # shellcheck disable=SC2086 # the form is a list of arguments
-      $1 "$launcher" process $form | grep -q '"Version":1' || { echo "process $form failed: $launcher" >&2; exit 1; }
+      $1 "$launcher" process $form 2>/dev/null | grep -q '"Version":1' || { echo "process $form failed: $launcher" >&2; exit 1; }
     done
   done
 }
