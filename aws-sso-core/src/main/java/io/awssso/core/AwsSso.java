@@ -688,7 +688,8 @@ public final class AwsSso implements AutoCloseable {
 
         /**
          * The stored credentials of a role when valid for more than a minute, read from config.yaml
-         * and the {@code json} store without building the engine (no logging framework, no JSON
+         * and the {@code json} or {@code file} store (with {@code AWS_SSO_FILE_PASSWORD}) without
+         * building the engine (no logging framework, no JSON
          * data binding, no SDK): the start-up-bound cache hit of {@code aws-sso process}, which
          * every AWS SDK call through {@code credential_process} may pay for. It honours this
          * builder's config file, instance, environment, clock and message stream, as the engine
@@ -706,6 +707,22 @@ public final class AwsSso implements AutoCloseable {
             }
             Environment env = environment != null ? environment : Environment.system();
             return new StoredCredentialsReader(env, clock, userMessages).read(configFile, ssoInstance, arn);
+        }
+
+        /**
+         * {@link #storedCredentialsWithoutEngine(RoleArn)} for the role a profile name
+         * ({@code -p/--profile}) stands for, resolved from the role cache without building the
+         * engine. Empty also whenever the catalog's answer could differ from the cache's as read
+         * here: an expired cache (the engine refreshes it), a {@code ProfileFormat} other than the
+         * default or {@code Accounts} in config for the instance (both shape profile names), a name
+         * that matches no role or several.
+         */
+        public Optional<RoleCredentials> storedProfileCredentialsWithoutEngine(String profile) {
+            if (secureStore != null) {
+                return Optional.empty();
+            }
+            Environment env = environment != null ? environment : Environment.system();
+            return new StoredCredentialsReader(env, clock, userMessages).readProfile(configFile, ssoInstance, profile);
         }
 
         /** The engine. Reads nothing yet. */

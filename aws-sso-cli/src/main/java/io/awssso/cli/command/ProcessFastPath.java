@@ -13,10 +13,12 @@ import java.util.Optional;
  * The entry point the launcher uses for {@code aws-sso process}: when the command line is a plain
  * role selection and the store holds valid credentials, it prints them without building the
  * picocli command tree or the CLI's object graph (which cost more than the rest of the run). With
- * the {@code json} store it does not even build the engine
- * ({@link AwsSso.Builder#storedCredentialsWithoutEngine}); with another store it asks an engine
- * that opens only config and store ({@link AwsSso#cachedCredentials}). In every other case (a
- * flag it does not know, a profile, {@code --sts-refresh}, no stored credentials, any error) it
+ * the {@code json} store, and the {@code file} store with {@code AWS_SSO_FILE_PASSWORD}, it does
+ * not even build the engine ({@link AwsSso.Builder#storedCredentialsWithoutEngine}, and for
+ * {@code --profile} {@link AwsSso.Builder#storedProfileCredentialsWithoutEngine}, which resolves
+ * the name from the role cache); with another store it asks an engine that opens only config and
+ * store ({@link AwsSso#cachedCredentials}). In every other case (a flag it does not know, a
+ * profile it cannot resolve for sure, {@code --sts-refresh}, no stored credentials, any error) it
  * hands the untouched arguments to {@link Main}, which gives the same output and exit code as
  * always.
  */
@@ -38,7 +40,13 @@ public final class ProcessFastPath {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        Optional<Answer> answer = cached(args);
+        // The json store's warning is a WARN log line of the full tool: not printed when the JVM
+        // was told a level above it (-Dorg.slf4j.simpleLogger.defaultLogLevel=error or off).
+        String level = System.getProperty("org.slf4j.simpleLogger.defaultLogLevel");
+        boolean warnings = level.equalsIgnoreCase("warn") || level.equalsIgnoreCase("info")
+                || level.equalsIgnoreCase("debug") || level.equalsIgnoreCase("trace");
+        Optional<Answer> answer = cached(args, warnings ? AwsSso.builder()
+                : AwsSso.builder().userMessages(new PrintStream(java.io.OutputStream.nullOutputStream())));
         if (answer.isEmpty()) {
             Main.main(args);
             return;
@@ -89,12 +97,22 @@ public final class ProcessFastPath {
 
     /** What to print, or empty when the full tool must run. */
     static Optional<Answer> cached(String[] args) {
+        return cached(args, AwsSso.builder());
+    }
+
+    /**
+     * What to print, or empty when the full tool must run; {@code builder} carries what the
+     * command line does not (tests give it an environment and a clock).
+     */
+    static Optional<Answer> cached(String[] args, AwsSso.Builder builder) {
         String arn = null;
         String account = null;
         String role = null;
+        String profile = null;
         String config = null;
         String sso = null;
         boolean sawProcess = false;
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String name = a;
@@ -108,9 +126,17 @@ public final class ProcessFastPath {
                 sawProcess = true;
                 continue;
             }
-            if (!name.equals("-a") && !name.equals("--arn") && !name.equals("-A") && !name.equals("--account")
-                    && !name.equals("-R") && !name.equals("--role") && !name.equals("-S") && !name.equals("--sso")
-                    && !name.equals("--config")) {
+            String option = switch (name) {
+                case "-a", "--arn" -> "arn";
+                case "-A", "--account" -> "account";
+                case "-R", "--role" -> "role";
+                case "-p", "--profile" -> "profile";
+                case "-S", "--sso" -> "sso";
+                case "--config" -> "config";
+                default -> null;
+            };
+            // picocli refuses an option given twice: the full tool must say so
+            if (option == null || !seen.add(option)) {
                 return Optional.empty();
             }
             if (value == null) {
@@ -118,12 +144,16 @@ public final class ProcessFastPath {
                     return Optional.empty();
                 }
                 value = args[++i];
+                if (value.startsWith("-")) {
+                    return Optional.empty(); // picocli may read it as the next option
+                }
             }
-            switch (name) {
-                case "-a", "--arn" -> arn = value;
-                case "-A", "--account" -> account = value;
-                case "-R", "--role" -> role = value;
-                case "-S", "--sso" -> sso = value;
+            switch (option) {
+                case "arn" -> arn = value;
+                case "account" -> account = value;
+                case "role" -> role = value;
+                case "profile" -> profile = value;
+                case "sso" -> sso = value;
                 default -> config = value;
             }
         }
@@ -131,6 +161,19 @@ public final class ProcessFastPath {
             return Optional.empty();
         }
         try {
+            builder.configFile(config).ssoInstance(sso);
+            if (profile != null) {
+                // --profile wins over the other selectors in the full tool; alone it is plain
+                if (arn != null || account != null || role != null) {
+                    return Optional.empty();
+                }
+                // No engine fallback here: the engine's catalog may refresh the role cache, which
+                // is the full tool's work (with its messages), not a cache hit's.
+                Optional<RoleCredentials> byProfile = builder.storedProfileCredentialsWithoutEngine(profile);
+                // no lambda (see CredentialProcessJson)
+                return byProfile.isPresent() ? Optional.of(new Answer(CredentialProcessJson.of(byProfile.get()), false))
+                        : Optional.empty();
+            }
             RoleArn selected;
             if (arn != null) {
                 selected = AwsSso.roleByArn(arn);
@@ -139,7 +182,6 @@ public final class ProcessFastPath {
             } else {
                 return Optional.empty();
             }
-            AwsSso.Builder builder = AwsSso.builder().configFile(config).ssoInstance(sso);
             Optional<RoleCredentials> quick = builder.storedCredentialsWithoutEngine(selected);
             if (quick.isPresent()) {
                 // no lambda (see CredentialProcessJson)

@@ -9,7 +9,6 @@ class ProcessFastPathTest {
 
     @Test
     void cached_anythingButAPlainRoleSelection_leftToTheFullTool() {
-        assertThat(ProcessFastPath.cached(new String[] {"process", "-p", "prod"})).isEmpty();
         assertThat(ProcessFastPath.cached(new String[] {"process", "--sts-refresh", "--arn", ARN})).isEmpty();
         assertThat(ProcessFastPath.cached(new String[] {"-L", "debug", "process", "--arn", ARN})).isEmpty();
         assertThat(ProcessFastPath.cached(new String[] {"process", "--help"})).isEmpty();
@@ -17,6 +16,18 @@ class ProcessFastPathTest {
         assertThat(ProcessFastPath.cached(new String[] {"process", "-A", "012345678901"})).isEmpty();
         assertThat(ProcessFastPath.cached(new String[] {"exec", "--arn", ARN})).isEmpty();
         assertThat(ProcessFastPath.cached(new String[] {"process", "--arn", "not-an-arn"})).isEmpty();
+    }
+
+    @Test
+    void cached_whatPicocliWouldRefuseOrReadOtherwise_leftToTheFullTool() {
+        // an option given twice is a usage error there
+        assertThat(ProcessFastPath.cached(new String[] {"process", "--arn", ARN, "-a", ARN})).isEmpty();
+        assertThat(ProcessFastPath.cached(new String[] {"process", "-p", "a", "--profile=b"})).isEmpty();
+        // a value that looks like an option
+        assertThat(ProcessFastPath.cached(new String[] {"process", "-A", "-R", "-R", "Admin"})).isEmpty();
+        // --profile with another selector: the full tool's priorities decide
+        assertThat(ProcessFastPath.cached(new String[] {"process", "-p", "prod", "--arn", ARN})).isEmpty();
+        assertThat(ProcessFastPath.cached(new String[] {"process", "--profile", ""})).isEmpty();
     }
 
     @Test

@@ -140,7 +140,7 @@ class ProcessIT {
     }
 
     @Test
-    void process_cachedHitInAnotherStore_engineOpensConfigAndStoreOnly_noSdkCatalogTemplateEngineOrLogin()
+    void process_cachedHitInTheFileStore_buildsNoEngine_noLoggingFrameworkNoDatabindNoStoreBackend()
             throws Exception {
         h.env("AWS_SSO_FILE_PASSWORD", "correct horse battery staple");
         h.writeConfig(h.defaultConfig());
@@ -149,21 +149,71 @@ class ProcessIT {
         assertThat(first.exitCode()).as("%s", first).isZero();
         Path log = h.home().resolve("classes.log");
 
-        Result r = h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "process", "--arn", ADMIN);
+        Result r = h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "process",
+                "-A", "012345678901", "-R", "AdministratorAccess");
 
         assertThat(r.exitCode()).as("%s", r).isZero();
         assertThat(r.out()).isEqualTo(first.out());
+        assertThat(r.err()).isEmpty();
         List<String> loaded = Files.readAllLines(log);
-        assertThat(loaded).anyMatch(l -> l.contains(" io.awssso.core.internal.credentials.CredentialService "));
-        assertThat(loaded).anyMatch(l -> l.contains(" io.awssso.stores.file."));
-        assertThat(loaded).noneMatch(l -> l.contains(" software.amazon.awssdk.services."))
-                .noneMatch(l -> l.contains(" software.amazon.awssdk.core.client."))
-                .noneMatch(l -> l.contains(" io.awssso.core.internal.naming.")) // the template engine
-                .noneMatch(l -> l.contains(" picocli."))
-                .noneMatch(l -> l.contains(" io.github.resilience4j."))
-                .noneMatch(l -> l.contains(" io.awssso.core.internal.catalog."))
-                .noneMatch(l -> l.contains(" io.awssso.core.internal.aws.SdkIdentityCenterClient "))
-                .noneMatch(l -> l.contains(" io.awssso.core.internal.login.LoginService "));
+        // Before: the store backend opened it inside an engine (Dagger, SLF4J, databind: ~4x the time).
+        assertThat(loaded).anyMatch(l -> l.contains(" io.awssso.core.internal.fastpath.FileStoreReader "));
+        assertThat(loaded).noneMatch(l -> l.contains(" io.awssso.core.internal.credentials.CredentialService "))
+                .noneMatch(l -> l.contains(" dagger."))
+                .noneMatch(l -> l.contains(" org.slf4j."))
+                .noneMatch(l -> l.contains(" com.fasterxml.jackson.databind."))
+                .noneMatch(l -> l.contains(" io.awssso.stores."))
+                .noneMatch(l -> l.contains(" software.amazon.awssdk."))
+                .noneMatch(l -> l.contains(" picocli."));
+    }
+
+    @Test
+    void process_profileHitInTheJsonStore_resolvedFromTheRoleCache_buildsNoEngine() throws Exception {
+        Result first = h.run("process", "--arn", ADMIN);
+        assertThat(first.exitCode()).as("%s", first).isZero();
+        assertThat(h.run("cache").exitCode()).isZero();
+        JsonNode cache = json.readTree(h.configDirectory().resolve("cache.json").toFile());
+        // the default ProfileFormat: the account's alias without spaces, a colon, the role
+        String alias = cache.at("/SSO/Default/Roles/Accounts/12345678901/Alias").asText();
+        assertThat(alias).isNotEmpty();
+        String profile = alias.replace(" ", "") + ":AdministratorAccess";
+        h.emulator().clearCallLog();
+        Path log = h.home().resolve("classes.log");
+
+        Result r = h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "process",
+                "--profile", profile);
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out()).isEqualTo(first.out());
+        assertThat(h.emulator().callLog()).isEmpty();
+        List<String> loaded = Files.readAllLines(log);
+        // Before: --profile always ran the full tool (the catalog, the template engine, picocli).
+        assertThat(loaded).anyMatch(l -> l.contains(" io.awssso.core.internal.fastpath.RoleCacheReader "));
+        assertThat(loaded).noneMatch(l -> l.contains(" io.awssso.core.internal.catalog."))
+                .noneMatch(l -> l.contains(" io.awssso.core.internal.naming.Template"))
+                .noneMatch(l -> l.contains(" dagger."))
+                .noneMatch(l -> l.contains(" org.slf4j."))
+                .noneMatch(l -> l.contains(" com.fasterxml.jackson.databind."))
+                .noneMatch(l -> l.contains(" picocli."));
+    }
+
+    @Test
+    void process_profileAfterTheConfigChanged_leftToTheFullToolWhichRefreshesTheCache() throws Exception {
+        Result first = h.run("process", "--arn", ADMIN);
+        assertThat(h.run("cache").exitCode()).isZero();
+        JsonNode cache = json.readTree(h.configDirectory().resolve("cache.json").toFile());
+        String profile = cache.at("/SSO/Default/Roles/Accounts/12345678901/Alias").asText().replace(" ", "")
+                + ":AdministratorAccess";
+        // a config written after the cache expires it (its mtime is later than ConfigCreatedAt)
+        Files.writeString(h.configFile(), Files.readString(h.configFile()) + "# changed\n");
+        Files.setLastModifiedTime(h.configFile(), java.nio.file.attribute.FileTime.from(Instant.now().plusSeconds(5)));
+        h.emulator().clearCallLog();
+
+        Result r = h.run("process", "--profile", profile);
+
+        assertThat(r.exitCode()).as("%s", r).isZero();
+        assertThat(r.out()).isEqualTo(first.out());
+        assertThat(h.emulator().calls(Operation.LIST_ACCOUNTS)).as("the catalog was refreshed").isNotEmpty();
     }
 
     @Test

@@ -46,6 +46,11 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
  */
 public final class StoredCredentialsReader {
     private static final String JSON_STORE = "json";
+    private static final String FILE_STORE = "file";
+    /** The file store's password ({@code EncryptedFileSecureStore.PASSWORD_VARIABLE}). */
+    private static final String FILE_PASSWORD_VARIABLE = "AWS_SSO_FILE_PASSWORD";
+    /** {@code CacheRefresh} when config sets none (ConfigBinder's default). */
+    private static final int DEFAULT_CACHE_REFRESH_HOURS = 168;
 
     private final Environment env;
     private final Clock clock;
@@ -64,17 +69,49 @@ public final class StoredCredentialsReader {
 
     /**
      * The stored credentials of {@code role} when they are valid for more than the engine's margin
-     * and the config uses the {@code json} store; otherwise empty (ask the engine).
+     * and the config uses the {@code json} or the {@code file} store; otherwise empty (ask the
+     * engine).
      *
      * @param configFlag the {@code --config} value, if given
      * @param ssoFlag the {@code -S/--sso} value, if given
      */
     public Optional<RoleCredentials> read(Optional<String> configFlag, Optional<String> ssoFlag, RoleArn role) {
+        return read(configFlag, ssoFlag, role, null);
+    }
+
+    /**
+     * The stored credentials of the role {@code profile} names ({@code -p/--profile}), when the
+     * role cache resolves the name as the engine's catalog would without refreshing (see
+     * {@link RoleCacheReader}) and {@link #read(Optional, Optional, RoleArn)} would answer for that
+     * role; otherwise empty (ask the engine).
+     */
+    public Optional<RoleCredentials> readProfile(Optional<String> configFlag, Optional<String> ssoFlag,
+            String profile) {
+        if (profile == null || profile.isBlank()) {
+            return Optional.empty(); // the engine's error
+        }
+        return read(configFlag, ssoFlag, null, profile);
+    }
+
+    private Optional<RoleCredentials> read(Optional<String> configFlag, Optional<String> ssoFlag, RoleArn arn,
+            String profile) {
         try {
             ConfigLocation location = ConfigLocation.resolve(configFlag, env);
+            // With a file store password at hand, the store's key derivation starts now and runs
+            // while the config is read; it is used only if the config names the file store.
+            Optional<String> password = env.get(FILE_PASSWORD_VARIABLE);
+            FileStoreReader.Ahead fileStore = password.isPresent() && !password.get().isEmpty()
+                    ? FileStoreReader.decryptAhead(FileStoreReader.file(location.directory()),
+                            password.get().toCharArray())
+                    : null;
             Map<?, ?> config = loadConfig(location.file());
-            if (config == null || !JSON_STORE.equals(config.get("SecureStore"))
-                    || !choosesAnInstance(config, ssoFlag)) {
+            Object storeName = config == null ? null : config.get("SecureStore");
+            boolean json = JSON_STORE.equals(storeName);
+            if (!json && !FILE_STORE.equals(storeName)) {
+                return Optional.empty();
+            }
+            String instance = instanceName(config, ssoFlag);
+            if (instance == null) {
                 return Optional.empty();
             }
             Optional<String> levelName = text(config, "LogLevel");
@@ -83,21 +120,61 @@ public final class StoredCredentialsReader {
             if (level.isEmpty()) {
                 return Optional.empty(); // a wrong LogLevel is the engine's to report
             }
-            Optional<String> jsonStore = text(config, "JsonStore");
-            Path store = (jsonStore.isPresent() && !jsonStore.get().isBlank() ? env.expandPath(jsonStore.get())
-                    : location.defaultJsonStore()).toAbsolutePath().normalize();
-            RoleCredentials found = readStore(store, role);
+            RoleArn role = arn != null ? arn : roleByProfile(config, instance, location, profile);
+            if (role == null) {
+                return Optional.empty();
+            }
+            RoleCredentials found;
+            Path store;
+            if (json) {
+                Optional<String> jsonStore = text(config, "JsonStore");
+                store = (jsonStore.isPresent() && !jsonStore.get().isBlank() ? env.expandPath(jsonStore.get())
+                        : location.defaultJsonStore()).toAbsolutePath().normalize();
+                found = readStore(readFile(store), role);
+            } else {
+                if (fileStore == null) {
+                    return Optional.empty(); // no password: the engine asks for it at the terminal
+                }
+                store = FileStoreReader.file(location.directory());
+                found = readStore(fileStore.await(), role);
+            }
             if (found == null || found.expiresWithin(ReuseMargin.ROLE_CREDENTIALS, clock)) {
                 return Optional.empty();
             }
-            if (level.get() != LogLevel.ERROR) {
-                // the warning the json store gives whenever the engine opens it
+            if (json) {
+                // The warning the json store logs whenever the engine opens it. The tool's logging
+                // follows -L only, not config's LogLevel (LoggingSetup), so neither does this.
                 user.println("WARN Using insecure json file store " + store + "; see SecureStore in config");
             }
             return Optional.of(found);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // the engine reads it again and says what is wrong
         }
+    }
+
+    /**
+     * The role {@code profile} names in the role cache, or null when the fast path cannot be sure
+     * of the catalog's answer: only under the default ProfileFormat, with no {@code Accounts} for
+     * the instance in config (whose settings enter the profile names and the config hash), and a
+     * plain {@code CacheRefresh}.
+     */
+    private RoleArn roleByProfile(Map<?, ?> config, String instance, ConfigLocation location, String profile)
+            throws IOException {
+        if (config.containsKey("ProfileFormat")
+                || !(config.get("SSOConfig") instanceof Map<?, ?> instances)
+                || !(instances.get(instance) instanceof Map<?, ?> settings) || settings.containsKey("Accounts")) {
+            return null;
+        }
+        int cacheRefresh = DEFAULT_CACHE_REFRESH_HOURS;
+        if (config.containsKey("CacheRefresh")) {
+            Optional<String> hours = text(config, "CacheRefresh");
+            if (hours.isEmpty() || !hours.get().matches("-?(0|[1-9][0-9]{0,8})")) {
+                return null; // another spelling of a number, or none: the engine's to read
+            }
+            cacheRefresh = Integer.parseInt(hours.get());
+        }
+        return new RoleCacheReader(location.cacheFile(), location.file(), clock)
+                .roleByProfile(instance, cacheRefresh, RoleCacheReader.DEFAULT_CONFIG_HASH, profile);
     }
 
     /** The config's top-level mapping, or null when it is anything else. */
@@ -110,8 +187,8 @@ public final class StoredCredentialsReader {
         } catch (NoSuchFileException e) {
             return null;
         }
-        if (!text.contains(JSON_STORE)) {
-            return null; // it cannot choose the json store: spare other stores' hits a second parse
+        if (!text.contains(JSON_STORE) && !text.contains(FILE_STORE)) {
+            return null; // it cannot choose either store: spare other stores' hits a second parse
         }
         // Duplicate keys are an error for the engine, so they must not pass here either. The
         // failsafe schema reads every scalar as a string, which is all this needs, and spares the
@@ -122,34 +199,49 @@ public final class StoredCredentialsReader {
         return document instanceof Map<?, ?> map ? map : null;
     }
 
-    /** True when the engine would pick an instance (AwsSsoConfig.selectInstance's rules). */
-    private boolean choosesAnInstance(Map<?, ?> config, Optional<String> ssoFlag) {
+    /** The instance the engine would pick (AwsSsoConfig.selectInstance's rules), or null. */
+    private String instanceName(Map<?, ?> config, Optional<String> ssoFlag) {
         if (!(config.get("SSOConfig") instanceof Map<?, ?> instances) || instances.isEmpty()) {
-            return false;
+            return null;
         }
         Optional<String> requested = ssoFlag.isPresent() && !ssoFlag.get().isEmpty() ? ssoFlag
                 : env.get(AwsSsoConfig.SSO_VARIABLE);
         if (requested.isPresent()) {
-            return instances.get(requested.get()) instanceof Map;
+            return instances.get(requested.get()) instanceof Map ? requested.get() : null;
         }
         if (config.containsKey("DefaultSSO") && text(config, "DefaultSSO").isEmpty()) {
-            return false; // not a plain string: the engine's to judge
+            return null; // not a plain string: the engine's to judge
         }
         String byDefault = text(config, "DefaultSSO").orElse(AwsSsoConfig.DEFAULT_SSO);
-        return instances.get(byDefault) instanceof Map
-                || (instances.size() == 1 && instances.values().iterator().next() instanceof Map);
+        if (instances.get(byDefault) instanceof Map) {
+            return byDefault;
+        }
+        if (instances.size() == 1) {
+            Map.Entry<?, ?> only = instances.entrySet().iterator().next();
+            return only.getValue() instanceof Map && only.getKey() instanceof String name ? name : null;
+        }
+        return null;
     }
 
     private static Optional<String> text(Map<?, ?> map, String key) {
         return map.get(key) instanceof String s ? Optional.of(s) : Optional.empty();
     }
 
-    /** The role's entry in the json store; null when it has none or holds anything unexpected. */
-    private static RoleCredentials readStore(Path store, RoleArn role) throws IOException {
-        byte[] bytes;
+    private static byte[] readFile(Path store) throws IOException {
         try {
-            bytes = BoundedFiles.read(store, BoundedFiles.MAX_STATE_BYTES);
+            return BoundedFiles.read(store, BoundedFiles.MAX_STATE_BYTES);
         } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The role's entry in a {@code StorageData} / {@code store.json} document (the two share the
+     * {@code RoleCredentials} member); null when there is no document, no entry, or anything
+     * unexpected in it.
+     */
+    private static RoleCredentials readStore(byte[] bytes, RoleArn role) throws IOException {
+        if (bytes == null) {
             return null;
         }
         RoleCredentials found = null;
