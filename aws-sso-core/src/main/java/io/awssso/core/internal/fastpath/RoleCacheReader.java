@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.awssso.api.AccountId;
 import io.awssso.api.RoleArn;
-import io.awssso.core.internal.io.BoundedFiles;
+import io.awssso.api.internal.io.BoundedFiles;
 import io.awssso.core.internal.naming.DefaultProfileName;
 import java.io.IOException;
 import java.nio.file.Files;
