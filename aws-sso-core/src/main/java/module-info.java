@@ -15,7 +15,8 @@ module io.awssso.core {
     requires software.amazon.awssdk.regions;
     requires software.amazon.awssdk.awscore;
     requires software.amazon.awssdk.http;
-    requires software.amazon.awssdk.utils;
+    // ... and SdkAutoCloseable, which it implements
+    requires transitive software.amazon.awssdk.utils;
     requires software.amazon.awssdk.retries.api;
     requires software.amazon.awssdk.endpoints;
     requires com.fasterxml.jackson.databind;
