@@ -31,4 +31,7 @@ module io.awssso.core {
     exports io.awssso.core;
 
     uses io.awssso.api.spi.SecureStoreProvider;
+
+    // the cross-process lock, for stores built outside the engine (FileLocks.installed())
+    provides io.awssso.api.spi.FileLocks with io.awssso.core.internal.lock.CrossProcessFileLocks;
 }

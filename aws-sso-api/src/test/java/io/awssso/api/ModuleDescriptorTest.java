@@ -31,14 +31,17 @@ class ModuleDescriptorTest {
     }
 
     @Test
-    void exports_areExactlyTheApiAndSpiPackagesToEveryone_andTheLockOnlyToCoreAndStores() {
+    void exports_areExactlyTheApiAndSpiPackagesToEveryone() {
+        // the cross-process lock lives in the engine now; stores get it through StoreContext.locks()
         assertThat(descriptor().exports()).extracting(Exports::source)
-                .containsExactlyInAnyOrder("io.awssso.api", "io.awssso.api.spi", "io.awssso.api.internal.lock");
-        assertThat(descriptor().exports()).filteredOn(e -> !e.source().equals("io.awssso.api.internal.lock"))
-                .noneMatch(Exports::isQualified);
-        assertThat(descriptor().exports()).filteredOn(e -> e.source().equals("io.awssso.api.internal.lock"))
-                .singleElement()
-                .satisfies(e -> assertThat(e.targets()).containsExactlyInAnyOrder("io.awssso.core", "io.awssso.stores"));
+                .containsExactlyInAnyOrder("io.awssso.api", "io.awssso.api.spi");
+        assertThat(descriptor().exports()).noneMatch(Exports::isQualified);
+    }
+
+    @Test
+    void uses_theStoreAndLockSpis() {
+        assertThat(descriptor().uses()).contains("io.awssso.api.spi.SecureStoreProvider",
+                "io.awssso.api.spi.FileLocks");
     }
 
     @Test

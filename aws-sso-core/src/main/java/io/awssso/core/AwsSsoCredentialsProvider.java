@@ -234,6 +234,11 @@ public final class AwsSsoCredentialsProvider implements AwsCredentialsProvider, 
         }
     }
 
+    /** Whether a prefetch is under way (for tests: the emulator logs a call only when it has answered). */
+    boolean prefetchInFlight() {
+        return prefetching.get();
+    }
+
     /** One prefetch at a time: on the shared scheduler in background mode, else in this caller's thread. */
     private void startPrefetch() {
         if (!prefetching.compareAndSet(false, true)) {

@@ -146,11 +146,11 @@ class AwsSsoCredentialsProviderTest {
     void resolveCredentials_syncPastPrefetchTime_firstCallerFetchesOthersKeepCurrent() throws Exception {
         try (AwsSsoCredentialsProvider p = provider()) {
             AwsSessionCredentials first = (AwsSessionCredentials) p.resolveCredentials();
-            emulator.latency(Operation.GET_ROLE_CREDENTIALS, Duration.ofSeconds(2));
+            emulator.latency(Operation.GET_ROLE_CREDENTIALS, Duration.ofSeconds(5));
             clock.set(first.expirationTime().orElseThrow().minus(Duration.ofMinutes(4)));
             java.util.concurrent.CompletableFuture<AwsCredentials> fetcher =
                     java.util.concurrent.CompletableFuture.supplyAsync(p::resolveCredentials);
-            awaitCallStarted();
+            awaitPrefetchStarted(p);
 
             // while the first caller waits for the fetch, another gets the current credentials
             assertThat(p.resolveCredentials()).isSameAs(first);
@@ -161,12 +161,13 @@ class AwsSsoCredentialsProviderTest {
         }
     }
 
-    /** Waits until the emulator has received a second GetRoleCredentials (it logs a call on arrival). */
-    private void awaitCallStarted() throws InterruptedException {
+    /** Waits until the provider has started a prefetch (the emulator logs a call only once answered). */
+    private static void awaitPrefetchStarted(AwsSsoCredentialsProvider p) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (emulator.count(Operation.GET_ROLE_CREDENTIALS) < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
+        while (!p.prefetchInFlight() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
         }
+        assertThat(p.prefetchInFlight()).as("prefetch started").isTrue();
     }
 
     @Test
@@ -228,7 +229,7 @@ class AwsSsoCredentialsProviderTest {
         emulator.latency(Operation.GET_ROLE_CREDENTIALS, Duration.ofSeconds(5));
         clock.set(first.expirationTime().orElseThrow().minus(Duration.ofMinutes(4)));
         p.tick();
-        awaitCallStarted();
+        awaitPrefetchStarted(p);
 
         p.close();
 
