@@ -15,7 +15,8 @@ module io.awssso.core {
     requires software.amazon.awssdk.regions;
     requires software.amazon.awssdk.awscore;
     requires software.amazon.awssdk.http;
-    requires software.amazon.awssdk.utils;
+    // ... and SdkAutoCloseable, which it implements
+    requires transitive software.amazon.awssdk.utils;
     requires software.amazon.awssdk.retries.api;
     requires software.amazon.awssdk.endpoints;
     requires com.fasterxml.jackson.databind;
@@ -30,4 +31,7 @@ module io.awssso.core {
     exports io.awssso.core;
 
     uses io.awssso.api.spi.SecureStoreProvider;
+
+    // the cross-process lock, for stores built outside the engine (FileLocks.installed())
+    provides io.awssso.api.spi.FileLocks with io.awssso.core.internal.lock.CrossProcessFileLocks;
 }

@@ -35,7 +35,6 @@ class ModuleDescriptorTest {
     @Test
     void exports_areExactlyTheApiAndSpiPackagesToEveryone_andTheInternalOnesOnlyToTheirUsers() {
         Map<String, Set<String>> internal = Map.of(
-                "io.awssso.api.internal.lock", Set.of("io.awssso.core", "io.awssso.stores"),
                 "io.awssso.api.internal.io", Set.of("io.awssso.core", "io.awssso.stores"),
                 "io.awssso.api.internal.text", Set.of("io.awssso.core", "io.awssso.cli"));
         assertThat(descriptor().exports()).filteredOn(e -> !e.isQualified()).extracting(Exports::source)
@@ -44,6 +43,12 @@ class ModuleDescriptorTest {
                 .extracting(Exports::source).containsExactlyInAnyOrderElementsOf(internal.keySet());
         descriptor().exports().stream().filter(Exports::isQualified).forEach(e ->
                 assertThat(e.targets()).as(e.source()).containsExactlyInAnyOrderElementsOf(internal.get(e.source())));
+    }
+
+    @Test
+    void uses_theStoreAndLockSpis() {
+        assertThat(descriptor().uses()).contains("io.awssso.api.spi.SecureStoreProvider",
+                "io.awssso.api.spi.FileLocks");
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.awssso.core.internal.config.UrlAction;
 import io.awssso.core.internal.di.CoreComponent;
 import io.awssso.core.internal.di.CoreInputs;
 import io.awssso.core.internal.env.Environment;
+import io.awssso.core.internal.env.EnvironmentRole;
 import io.awssso.core.internal.fastpath.StoredCredentialsReader;
 import io.awssso.core.internal.login.LoginService;
 import io.awssso.core.internal.login.LoginSettings;
@@ -418,6 +419,11 @@ public final class AwsSso implements AutoCloseable {
         return graph.inputs().clock();
     }
 
+    /** The environment this engine reads (the process's, or the builder's). */
+    Environment engineEnvironment() {
+        return graph.inputs().env();
+    }
+
     /** This engine's credentials as the API's {@link io.awssso.api.CredentialProvider}. */
     public io.awssso.api.CredentialProvider credentialProvider() {
         return graph.credentials();
@@ -522,12 +528,28 @@ public final class AwsSso implements AutoCloseable {
     /**
      * Whether {@link #openConsoleFromEnvironment} finds a role in these variables: credentials
      * ({@code AWS_ACCESS_KEY_ID}, {@code AWS_SECRET_ACCESS_KEY} and {@code AWS_SESSION_TOKEN}) or
-     * {@code AWS_PROFILE}.
+     * {@code AWS_PROFILE} (after {@link #roleNamedByEnvironment}).
+     *
+     * @throws IllegalArgumentException as {@link #roleNamedByEnvironment}
      */
     public static boolean environmentSelectsConsoleRole(Map<String, String> variables) {
-        Predicate<String> set = k -> variables.get(k) != null && !variables.get(k).isEmpty();
-        return set.test("AWS_PROFILE") || (set.test("AWS_ACCESS_KEY_ID") && set.test("AWS_SECRET_ACCESS_KEY")
-                && set.test("AWS_SESSION_TOKEN"));
+        return EnvironmentRole.select(variable(variables), true).isPresent();
+    }
+
+    /**
+     * The role the variables name directly: {@code AWS_SSO_ROLE_ARN}, else
+     * {@code AWS_SSO_ACCOUNT_ID} with {@code AWS_SSO_ROLE_NAME} (what {@link #roleEnvironment}
+     * sets). Empty values count as unset.
+     *
+     * @throws IllegalArgumentException when the ARN or account id is malformed, or only one of the
+     *     account id and role name is set
+     */
+    public static Optional<RoleArn> roleNamedByEnvironment(Map<String, String> variables) {
+        return EnvironmentRole.named(variable(variables));
+    }
+
+    private static java.util.function.Function<String, Optional<String>> variable(Map<String, String> variables) {
+        return k -> Optional.ofNullable(variables.get(k)).filter(v -> !v.isEmpty());
     }
 
     /**

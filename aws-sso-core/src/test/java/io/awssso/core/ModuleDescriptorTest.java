@@ -47,7 +47,17 @@ class ModuleDescriptorTest {
     }
 
     @Test
-    void provides_nothing() {
-        assertThat(descriptor().provides()).isEmpty();
+    void provides_onlyTheCrossProcessFileLocks() {
+        assertThat(descriptor().provides()).singleElement().satisfies(p -> {
+            assertThat(p.service()).isEqualTo("io.awssso.api.spi.FileLocks");
+            assertThat(p.providers()).containsExactly("io.awssso.core.internal.lock.CrossProcessFileLocks");
+        });
+    }
+
+    @Test
+    void requires_theSdkTypesOfTheProviderTransitively() {
+        // AwsSsoCredentialsProvider is an AwsCredentialsProvider and an SdkAutoCloseable
+        assertThat(descriptor().requires()).filteredOn(r -> r.modifiers().contains(Requires.Modifier.TRANSITIVE))
+                .extracting(Requires::name).contains("software.amazon.awssdk.auth", "software.amazon.awssdk.utils");
     }
 }

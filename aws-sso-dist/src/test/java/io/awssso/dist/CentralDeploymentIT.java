@@ -34,7 +34,8 @@ class CentralDeploymentIT {
     /** The modules the release deploys (besides the parent POM and the BOM). */
     private static final Set<String> PUBLISHED = Set.of("aws-sso-api", "aws-sso-core", "aws-sso-stores", "aws-sso-testkit");
     private static final List<String> MODULES = List.of("aws-sso-api", "aws-sso-testkit", "aws-sso-core",
-            "aws-sso-stores", "aws-sso-cli", "aws-sso-bom", "examples", "benchmarks", "aws-sso-dist");
+            "aws-sso-stores", "aws-sso-cli", "aws-sso-bom", "examples", "examples/provider-app", "benchmarks",
+            "aws-sso-dist");
 
     private Path tmp;
 

@@ -37,6 +37,13 @@ class ModuleDescriptorTest {
     }
 
     @Test
+    void requires_ofOurModulesOnlyTheApi() {
+        // the lock comes through StoreContext.locks(), not from an exported internal package
+        assertThat(descriptor().requires()).extracting(java.lang.module.ModuleDescriptor.Requires::name)
+                .filteredOn(name -> name.startsWith("io.awssso.")).containsExactly("io.awssso.api");
+    }
+
+    @Test
     void provides_onlySecureStoreProvidersIncludingJson() {
         assertThat(descriptor().provides()).extracting(Provides::service).containsExactly(SERVICE);
         assertThat(descriptor().provides()).singleElement()

@@ -38,8 +38,9 @@ public final class CallerIdentity {
      * @return the caller's ARN
      */
     public static String callerArn(String profile, Region region) {
-        // The provider refreshes ahead of expiry in the background; close it with the client.
-        try (AwsSsoCredentialsProvider credentials = AwsSsoCredentialsProvider.builder().profile(profile).build();
+        // The provider fetches new credentials ahead of expiry (no thread of its own unless asked
+        // with asyncCredentialUpdateEnabled); close it with the client.
+        try (AwsSsoCredentialsProvider credentials = AwsSsoCredentialsProvider.create(profile);
                 StsClient sts = StsClient.builder().region(region).credentialsProvider(credentials).build()) {
             return sts.getCallerIdentity().arn();
         }

@@ -51,33 +51,19 @@ public final class RoleSelector {
         if (profile != null) {
             return Optional.of(sso.roleByProfile(profile));
         }
-        String a = arn;
-        String acct = account;
-        String r = role;
-        if (a == null && acct == null && r == null && environment != null) {
-            a = nonEmpty(environment.get("AWS_SSO_ROLE_ARN"));
-            if (a == null) {
-                acct = nonEmpty(environment.get("AWS_SSO_ACCOUNT_ID"));
-                r = nonEmpty(environment.get("AWS_SSO_ROLE_NAME"));
-            }
-        }
         try {
-            if (a != null) {
-                return Optional.of(AwsSso.roleByArn(a));
+            if (arn != null) {
+                return Optional.of(AwsSso.roleByArn(arn));
             }
-            if (acct != null || r != null) {
-                if (acct == null || r == null) {
+            if (account != null || role != null) {
+                if (account == null || role == null) {
                     throw new ParameterException(spec.commandLine(), "Must specify both --account and --role");
                 }
-                return Optional.of(AwsSso.roleByAccount(acct, r));
+                return Optional.of(AwsSso.roleByAccount(account, role));
             }
+            return environment == null ? Optional.empty() : AwsSso.roleNamedByEnvironment(environment);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        return Optional.empty();
-    }
-
-    private static String nonEmpty(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

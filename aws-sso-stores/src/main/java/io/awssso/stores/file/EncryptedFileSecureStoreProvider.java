@@ -35,7 +35,7 @@ public final class EncryptedFileSecureStoreProvider implements SecureStoreProvid
     public SecureStore create(StoreContext context) {
         return new EncryptedFileSecureStore(
                 context.configDirectory().resolve("secure").resolve(KeyringItem.KEY),
-                StorageLock.inDirectory(context.configDirectory()),
+                StorageLock.of(context),
                 context.environment(), context.passwordPrompt(), Clock.systemUTC());
     }
 }

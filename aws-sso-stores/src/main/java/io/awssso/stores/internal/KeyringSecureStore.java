@@ -2,6 +2,7 @@ package io.awssso.stores.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.awssso.api.StoreUnavailableException;
+import io.awssso.api.spi.FileLocks;
 import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoredSecrets;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public abstract class KeyringSecureStore implements SecureStore {
     @SuppressWarnings("try") // the lock is held for the whole block, not referenced in it
     @Override
     public final StoredSecrets read() {
-        try (StorageLock.Held held = lock.shared()) {
+        try (FileLocks.Held held = lock.shared()) {
             return decode(parse(loadData()));
         }
     }
@@ -55,7 +56,7 @@ public abstract class KeyringSecureStore implements SecureStore {
     @Override
     public final StoredSecrets update(UnaryOperator<StoredSecrets> change) {
         Objects.requireNonNull(change, "change must not be null");
-        try (StorageLock.Held held = lock.exclusive()) {
+        try (FileLocks.Held held = lock.exclusive()) {
             byte[] raw = loadData();
             JsonNode previous = parse(raw);
             StoredSecrets current = decode(previous);

@@ -2,6 +2,7 @@ package io.awssso.stores.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.awssso.api.StoreUnavailableException;
+import io.awssso.api.spi.FileLocks;
 import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoredSecrets;
 import io.awssso.stores.internal.AtomicFiles;
@@ -33,10 +34,6 @@ final class JsonSecureStore implements SecureStore {
     private final Path file;
     private final StorageLock lock;
 
-    JsonSecureStore(Path file, Path configDirectory) {
-        this(file, StorageLock.inDirectory(configDirectory));
-    }
-
     JsonSecureStore(Path file, StorageLock lock) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
         this.lock = Objects.requireNonNull(lock, "lock");
@@ -58,7 +55,7 @@ final class JsonSecureStore implements SecureStore {
     @SuppressWarnings("try") // the lock is held for the whole block, not referenced in it
     @Override
     public StoredSecrets read() {
-        try (StorageLock.Held held = lock.shared()) {
+        try (FileLocks.Held held = lock.shared()) {
             return decode(load());
         }
     }
@@ -67,7 +64,7 @@ final class JsonSecureStore implements SecureStore {
     @Override
     public StoredSecrets update(UnaryOperator<StoredSecrets> change) {
         Objects.requireNonNull(change, "change must not be null");
-        try (StorageLock.Held held = lock.exclusive()) {
+        try (FileLocks.Held held = lock.exclusive()) {
             JsonNode previous = load();
             StoredSecrets current = decode(previous);
             StoredSecrets next = Objects.requireNonNull(change.apply(current),

@@ -3,6 +3,7 @@ package io.awssso.stores.json;
 import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.SecureStoreProvider;
 import io.awssso.api.spi.StoreContext;
+import io.awssso.stores.internal.StorageLock;
 import java.nio.file.Path;
 
 /**
@@ -36,6 +37,6 @@ public final class JsonSecureStoreProvider implements SecureStoreProvider {
         Path file = context.option(OPTION_FILE)
                 .map(Path::of)
                 .orElseGet(() -> context.configDirectory().resolve("store.json"));
-        return new JsonSecureStore(file, context.configDirectory());
+        return new JsonSecureStore(file, StorageLock.of(context));
     }
 }

@@ -46,6 +46,6 @@ public final class KeychainSecureStoreProvider implements SecureStoreProvider {
 
     /** The store over {@code keychain}, locked by {@code <cfg>/storage.lock}. */
     static SecureStore create(Keychain keychain, StoreContext context) {
-        return new KeychainSecureStore(keychain, StorageLock.inDirectory(context.configDirectory()));
+        return new KeychainSecureStore(keychain, StorageLock.of(context));
     }
 }

@@ -68,6 +68,6 @@ public final class KWalletSecureStoreProvider implements SecureStoreProvider {
             client.close();
             throw e;
         }
-        return new KWalletSecureStore(client, StorageLock.inDirectory(context.configDirectory()));
+        return new KWalletSecureStore(client, StorageLock.of(context));
     }
 }

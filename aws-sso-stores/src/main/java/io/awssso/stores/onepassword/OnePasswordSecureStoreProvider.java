@@ -85,6 +85,6 @@ public final class OnePasswordSecureStoreProvider implements SecureStoreProvider
                     + "' is not desktop or service-account");
         }
         return new OnePasswordSecureStore(new OpCommand(executable, env, flags, COMMAND_TIMEOUT), vault,
-                context.configDirectory(), StorageLock.inDirectory(context.configDirectory()));
+                context.configDirectory(), StorageLock.of(context));
     }
 }

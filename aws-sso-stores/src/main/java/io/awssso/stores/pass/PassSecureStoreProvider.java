@@ -49,7 +49,7 @@ public final class PassSecureStoreProvider implements SecureStoreProvider {
                     + " run 'pass init <gpg-id>' first or choose another SecureStore in config");
         }
         return new PassSecureStore(new PassCommand(executable, env, COMMAND_TIMEOUT), dir,
-                StorageLock.inDirectory(context.configDirectory()));
+                StorageLock.of(context));
     }
 
     static Path storeDirectory(Map<String, String> env) {

@@ -76,6 +76,6 @@ public final class SecretServiceSecureStoreProvider implements SecureStoreProvid
             client.close();
             throw e;
         }
-        return new SecretServiceSecureStore(client, collection, StorageLock.inDirectory(context.configDirectory()));
+        return new SecretServiceSecureStore(client, collection, StorageLock.of(context));
     }
 }

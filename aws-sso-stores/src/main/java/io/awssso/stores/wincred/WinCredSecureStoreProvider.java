@@ -45,6 +45,6 @@ public final class WinCredSecureStoreProvider implements SecureStoreProvider {
 
     /** The store over {@code table}, locked by {@code <cfg>/storage.lock}. */
     static SecureStore create(CredentialTable table, StoreContext context) {
-        return new WinCredSecureStore(table, StorageLock.inDirectory(context.configDirectory()));
+        return new WinCredSecureStore(table, StorageLock.of(context));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awssso.api.StoreUnavailableException;
+import io.awssso.api.spi.FileLocks;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * StorageLock's messages and exception type; the locking itself (other processes, a killed
- * holder, shared against exclusive) is CrossProcessLockTest's in aws-sso-api.
+ * holder, shared against exclusive) is CrossProcessLockTest's in aws-sso-core (the engine's FileLocks,
+ * found here through FileLocks.installed()).
  */
 class StorageLockTest {
 
@@ -46,12 +48,12 @@ class StorageLockTest {
     @Test
     void exclusive_reenteredBySameThread_doesNotDeadlock() {
         StorageLock lock = StorageLock.inDirectory(cfg);
-        try (StorageLock.Held outer = lock.exclusive(); StorageLock.Held inner = lock.shared()) {
+        try (FileLocks.Held outer = lock.exclusive(); FileLocks.Held inner = lock.shared()) {
             assertThat(outer.isExclusiveFileLock()).isTrue();
             assertThat(inner.isExclusiveFileLock()).isFalse();
         }
         // released completely: another thread can take it
-        try (StorageLock.Held again = StorageLock.on(cfg.resolve(StorageLock.FILE_NAME), Duration.ofSeconds(30))
+        try (FileLocks.Held again = StorageLock.on(cfg.resolve(StorageLock.FILE_NAME), Duration.ofSeconds(30))
                 .exclusive()) {
             assertThat(again.isExclusiveFileLock()).isTrue();
         }
@@ -60,7 +62,7 @@ class StorageLockTest {
     @Test
     void exclusive_heldByAnotherThread_blocksThisOneUntilTimeout() throws Exception {
         StorageLock lock = StorageLock.on(cfg.resolve(StorageLock.FILE_NAME), Duration.ofMillis(100));
-        try (StorageLock.Held held = lock.exclusive()) {
+        try (FileLocks.Held held = lock.exclusive()) {
             assertThat(held.isExclusiveFileLock()).isTrue();
             Thread t = new Thread(() -> assertThatThrownBy(lock::exclusive)
                     .isInstanceOf(StoreUnavailableException.class));
@@ -74,7 +76,7 @@ class StorageLockTest {
 
     @Test
     void exclusive_createsTheLockFileWithMode0600() throws IOException {
-        try (StorageLock.Held held = StorageLock.inDirectory(cfg.resolve("new")).exclusive()) {
+        try (FileLocks.Held held = StorageLock.inDirectory(cfg.resolve("new")).exclusive()) {
             assertThat(held.isExclusiveFileLock()).isTrue();
             Path file = cfg.resolve("new").resolve(StorageLock.FILE_NAME);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

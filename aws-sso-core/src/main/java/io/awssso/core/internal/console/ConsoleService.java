@@ -16,6 +16,7 @@ import io.awssso.core.internal.config.SsoConfig;
 import io.awssso.core.internal.config.UrlAction;
 import io.awssso.core.internal.credentials.CredentialService;
 import io.awssso.core.internal.env.Environment;
+import io.awssso.core.internal.env.EnvironmentRole;
 import io.awssso.core.internal.url.FirefoxContainer;
 import io.awssso.core.internal.url.UrlOpener;
 import java.time.Clock;
@@ -76,30 +77,30 @@ public final class ConsoleService {
      * sts:GetCallerIdentity), else {@code AWS_PROFILE} naming a cached profile.
      */
     public ConsoleSignIn openFromEnvironment(ConsoleOptions options) {
-        Optional<String> akid = env.get("AWS_ACCESS_KEY_ID");
-        Optional<String> secret = env.get("AWS_SECRET_ACCESS_KEY");
-        Optional<String> session = env.get("AWS_SESSION_TOKEN");
-        if (akid.isPresent() && secret.isPresent() && session.isPresent()) {
+        EnvironmentRole selected = EnvironmentRole.select(env, true).orElseThrow(() -> new IllegalArgumentException(
+                "no role selected: give --profile, --arn, or --account and --role (or set "
+                        + EnvironmentRole.VARIABLES + ")"));
+        if (selected instanceof EnvironmentRole.Named named) {
+            return open(named.arn(), options);
+        }
+        if (selected instanceof EnvironmentRole.Credentials c) {
             int minutes = minutes(options);
-            RoleArn arn = callerRole(client.get().getCallerIdentity(akid.get(), secret.get(), session.get()));
+            RoleArn arn = callerRole(client.get().getCallerIdentity(c.accessKeyId(), c.secretAccessKey(),
+                    c.sessionToken()));
             boolean chained = cachedRole(arn).map(r -> r.via() != null).orElse(false);
             // the expiry is unknown and unused here: the endpoint itself judges the credentials
-            RoleCredentials creds = new RoleCredentials(arn.accountId(), arn.roleName(), akid.get(), secret.get(),
-                    session.get(), clock.instant().plus(Duration.ofMinutes(15)), chained);
+            RoleCredentials creds = new RoleCredentials(arn.accountId(), arn.roleName(), c.accessKeyId(),
+                    c.secretAccessKey(), c.sessionToken(), clock.instant().plus(Duration.ofMinutes(15)), chained);
             ConsoleSignIn s = signIn(creds, options, minutes);
             open(s, options);
             return s;
         }
-        Optional<String> profile = env.get("AWS_PROFILE");
-        if (profile.isEmpty()) {
-            throw new IllegalArgumentException("no role selected: give --profile, --arn, or --account and --role"
-                    + " (or set AWS_SSO_ROLE_ARN or AWS_PROFILE)");
-        }
+        String profile = ((EnvironmentRole.Profile) selected).name();
         RoleArn arn;
         try {
-            arn = catalog.roleByProfile(profile.get()).arn();
+            arn = catalog.roleByProfile(profile).arn();
         } catch (RoleNotFoundException e) {
-            throw new RoleNotFoundException("AWS_PROFILE is '" + profile.get()
+            throw new RoleNotFoundException("AWS_PROFILE is '" + profile
                     + "', which is not a profile of SSO instance '" + instance.name() + "'");
         }
         return open(arn, options);

@@ -14,6 +14,7 @@ import io.awssso.core.internal.config.ConfigLoader;
 import io.awssso.core.internal.config.ConfigLocation;
 import io.awssso.core.internal.config.SsoConfig;
 import io.awssso.core.internal.credentials.CredentialService;
+import io.awssso.core.internal.lock.CrossProcessFileLocks;
 import io.awssso.core.internal.login.AwsCliTokenCache;
 import io.awssso.core.internal.login.LoginService;
 import io.awssso.core.internal.login.LoginSettings;
@@ -61,7 +62,7 @@ final class CoreModule {
         config.onePassword().vault().ifPresent(v -> options.put("OnePassword.Vault", v));
         config.onePassword().account().ifPresent(a -> options.put("OnePassword.Account", a));
         StoreContext context = new StoreContext(location.directory(), options, in.env().variables(),
-                in.passwordPrompt());
+                in.passwordPrompt(), new CrossProcessFileLocks());
         return resources.register(SecureStores.installed().open(config.secureStore(), context));
     }
 

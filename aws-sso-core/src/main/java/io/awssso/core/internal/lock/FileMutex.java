@@ -1,7 +1,6 @@
 package io.awssso.core.internal.lock;
 
 import io.awssso.api.AwsSsoException;
-import io.awssso.api.internal.lock.CrossProcessLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

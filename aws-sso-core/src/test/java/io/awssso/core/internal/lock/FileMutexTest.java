@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * FileMutex's messages and exception type; the locking itself (other processes, a killed holder,
- * the notice's timing) is CrossProcessLockTest's in aws-sso-api.
+ * the notice's timing) is CrossProcessLockTest's.
  */
 class FileMutexTest {
     @TempDir

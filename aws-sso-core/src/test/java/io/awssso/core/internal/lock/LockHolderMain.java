@@ -1,4 +1,4 @@
-package io.awssso.api.internal.lock;
+package io.awssso.core.internal.lock;
 
 import java.nio.file.Path;
 import java.time.Duration;

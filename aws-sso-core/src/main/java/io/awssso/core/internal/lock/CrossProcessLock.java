@@ -1,4 +1,4 @@
-package io.awssso.api.internal.lock;
+package io.awssso.core.internal.lock;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

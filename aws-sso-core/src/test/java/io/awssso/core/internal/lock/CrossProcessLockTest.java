@@ -1,12 +1,12 @@
-package io.awssso.api.internal.lock;
+package io.awssso.core.internal.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.awssso.api.internal.lock.CrossProcessLock.Failure;
-import io.awssso.api.internal.lock.CrossProcessLock.Held;
-import io.awssso.api.internal.lock.CrossProcessLock.Mode;
-import io.awssso.api.internal.lock.CrossProcessLock.Reason;
+import io.awssso.core.internal.lock.CrossProcessLock.Failure;
+import io.awssso.core.internal.lock.CrossProcessLock.Held;
+import io.awssso.core.internal.lock.CrossProcessLock.Mode;
+import io.awssso.core.internal.lock.CrossProcessLock.Reason;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
