@@ -38,7 +38,7 @@ public final class AgentAutoStart {
      */
     public static void maybeStart(String[] args) {
         try {
-            if (System.getProperty("awssso.launcher") == null) {
+            if (System.getProperty("awssso.launcher") == null || switchedOff(System.getenv())) {
                 return;
             }
             maybeStart(args, System.getenv(), new BuildInfo().version());
@@ -49,7 +49,7 @@ public final class AgentAutoStart {
 
     /** Whether an agent was spawned. */
     static boolean maybeStart(String[] args, Map<String, String> env, String version) throws IOException {
-        if (Agents.switchedOff(env)) {
+        if (switchedOff(env)) {
             return false;
         }
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
@@ -75,6 +75,13 @@ public final class AgentAutoStart {
         }
         AgentLauncher.spawn(config, dir);
         return true;
+    }
+
+    /** Whether the environment turns the agent off ({@code AWS_SSO_AGENT=0}, also false, off, no). */
+    static boolean switchedOff(Map<String, String> env) {
+        String v = env.get(Agents.SWITCH_VARIABLE);
+        return v != null && (v.equals("0") || v.equalsIgnoreCase("false") || v.equalsIgnoreCase("off")
+                || v.equalsIgnoreCase("no"));
     }
 
     /** The value of {@code --config} before any {@code --}. */

@@ -35,9 +35,7 @@ public final class Agents {
 
     /** Whether the environment turns the agent off. */
     public static boolean switchedOff(Map<String, String> env) {
-        String v = env.get(SWITCH_VARIABLE);
-        return v != null && (v.equals("0") || v.equalsIgnoreCase("false") || v.equalsIgnoreCase("off")
-                || v.equalsIgnoreCase("no"));
+        return AgentAutoStart.switchedOff(env);
     }
 
     /** The absolute config file a run with these options and variables uses. */
