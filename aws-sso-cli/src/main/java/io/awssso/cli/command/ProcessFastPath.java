@@ -40,6 +40,7 @@ public final class ProcessFastPath {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        io.awssso.cli.agent.AgentAutoStart.maybeStart(args); // issue 14: the next call is answered by the agent
         // The json store's warning is a WARN log line of the full tool: not printed when the JVM
         // was told a level above it (-Dorg.slf4j.simpleLogger.defaultLogLevel=error or off).
         String level = System.getProperty("org.slf4j.simpleLogger.defaultLogLevel");
