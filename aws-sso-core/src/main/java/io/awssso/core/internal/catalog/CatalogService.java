@@ -675,15 +675,6 @@ public final class CatalogService implements RoleCatalog {
     }
 
     static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        if (region.startsWith("eusc-")) {
-            return "aws-eusc";
-        }
-        return "aws";
+        return io.awssso.api.Partition.ofRegion(region).id();
     }
 }

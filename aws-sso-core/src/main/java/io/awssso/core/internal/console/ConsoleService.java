@@ -84,7 +84,7 @@ public final class ConsoleService {
             RoleArn arn = callerRole(client.get().getCallerIdentity(akid.get(), secret.get(), session.get()));
             boolean chained = cachedRole(arn).map(r -> r.via() != null).orElse(false);
             // the expiry is unknown and unused here: the endpoint itself judges the credentials
-            RoleCredentials creds = new RoleCredentials(arn.accountId(), arn.roleName(), akid.get(), secret.get(),
+            RoleCredentials creds = new RoleCredentials(arn, akid.get(), secret.get(),
                     session.get(), clock.instant().plus(Duration.ofMinutes(15)), chained);
             ConsoleSignIn s = signIn(creds, options, minutes);
             open(s, options);
@@ -121,7 +121,7 @@ public final class ConsoleService {
         if (role.startsWith("AWSReservedSSO_") && role.lastIndexOf('_') > "AWSReservedSSO_".length()) {
             role = role.substring("AWSReservedSSO_".length(), role.lastIndexOf('_'));
         }
-        return RoleArn.of(AccountId.parse(parts[4]), role);
+        return new RoleArn(parts[1], AccountId.parse(parts[4]), role);
     }
 
     private int minutes(ConsoleOptions options) {

@@ -1,7 +1,5 @@
 package io.awssso.core.internal.console;
 
-import java.util.Locale;
-
 /** The AWS partitions the console can be signed in to, told apart by region name. */
 public enum Partition {
     /** Commercial regions. */
@@ -21,19 +19,14 @@ public enum Partition {
         this.consoleHost = consoleHost;
     }
 
-    /** The partition of a region name. */
+    /** The partition of a region name, by the API's one rule ({@link io.awssso.api.Partition#ofRegion}). */
     public static Partition of(String region) {
-        String r = region.toLowerCase(Locale.ROOT);
-        if (r.startsWith("cn-")) {
-            return AWS_CN;
-        }
-        if (r.startsWith("us-gov-")) {
-            return AWS_US_GOV;
-        }
-        if (r.startsWith("eusc-")) {
-            return AWS_EUSC;
-        }
-        return AWS;
+        return switch (io.awssso.api.Partition.ofRegion(region)) {
+            case AWS -> AWS;
+            case AWS_CN -> AWS_CN;
+            case AWS_US_GOV -> AWS_US_GOV;
+            case AWS_EUSC -> AWS_EUSC;
+        };
     }
 
     /** The federation endpoint in {@code ssoRegion}: {@code https://<region>.<signin host>/federation}. */
