@@ -30,4 +30,5 @@ module io.awssso.core {
     exports io.awssso.core;
 
     uses io.awssso.api.spi.SecureStoreProvider;
+    uses io.awssso.api.spi.ProfileNamerFactory;
 }

@@ -9,6 +9,7 @@ import io.awssso.api.RoleCatalog;
 import io.awssso.api.RoleCredentials;
 import io.awssso.api.SsoToken;
 import io.awssso.api.spi.IdentityCenterClientFactory;
+import io.awssso.api.spi.ProfileNamerFactory;
 import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoreContext;
 import io.awssso.api.spi.StoredSecrets;
@@ -611,6 +612,7 @@ public final class AwsSso implements AutoCloseable {
         private SecureStore secureStore;
         private IdentityCenterClientFactory clientFactory;
         private StoreContext.PasswordPrompt passwordPrompt;
+        private ProfileNamerFactory profileNamerFactory;
 
         private Builder() {
         }
@@ -668,6 +670,17 @@ public final class AwsSso implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Names the roles that have no explicit {@code Profile}, from the config's
+         * {@code ProfileFormat}, instead of the namer installed on the path (a
+         * {@link ProfileNamerFactory} registered for {@link java.util.ServiceLoader}) or, without
+         * one, the built-in Go template. Null goes back to that choice.
+         */
+        public Builder profileNamerFactory(ProfileNamerFactory factory) {
+            this.profileNamerFactory = factory;
+            return this;
+        }
+
         /** Asks for the file store's password when {@code AWS_SSO_FILE_PASSWORD} is not set. */
         public Builder passwordPrompt(StoreContext.PasswordPrompt prompt) {
             this.passwordPrompt = prompt;
@@ -701,7 +714,7 @@ public final class AwsSso implements AutoCloseable {
             Environment env = environment != null ? environment : Environment.system();
             return new AwsSso(CoreComponent.create(new CoreInputs(configFile, ssoInstance, browser,
                     env, clock, userMessages, secureStore, clientFactory, passwordPrompt,
-                    Sleeper.system(), UrlOpener.processLauncher())));
+                    Sleeper.system(), UrlOpener.processLauncher(), profileNamerFactory)));
         }
     }
 }

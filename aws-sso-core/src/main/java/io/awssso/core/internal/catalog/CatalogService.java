@@ -19,8 +19,8 @@ import io.awssso.core.internal.config.AwsSsoConfig;
 import io.awssso.core.internal.config.ConfigKeyLocator;
 import io.awssso.core.internal.config.RoleConfig;
 import io.awssso.core.internal.config.SsoConfig;
+import io.awssso.api.spi.ProfileNamerFactory;
 import io.awssso.core.internal.naming.GoTemplateProfileNamer;
-import io.awssso.core.internal.naming.ProfileVariables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,7 +80,8 @@ public final class CatalogService implements RoleCatalog {
     private final Supplier<SsoToken> validToken;
     private final UnaryOperator<SsoToken> renewRejected;
     private final Clock clock;
-    private volatile GoTemplateProfileNamer namer;
+    private final ProfileNamerFactory namers;
+    private volatile RoleNamer namer;
     /** Makes each refresh's governor: on the system clock, or on a test's simulated one. */
     private volatile Function<CallGovernor.Settings, CallGovernor> governors = CallGovernor::create;
     private volatile boolean refreshed;
@@ -94,10 +95,12 @@ public final class CatalogService implements RoleCatalog {
      * @param validToken a valid access token, or {@link LoginRequiredException}
      * @param renewRejected renews a token the portal rejected, silently (never a browser login)
      * @param clock decides every expiry
+     * @param namers compiles {@code ProfileFormat} into a {@link io.awssso.api.spi.ProfileNamer}
+     *     plugged in through the SPI, or null for the built-in Go template
      */
     public CatalogService(AwsSsoConfig config, SsoConfig instance, Path configFile, Path cacheFile,
             IdentityCenterClient client, Supplier<SsoToken> validToken,
-            UnaryOperator<SsoToken> renewRejected, Clock clock) {
+            UnaryOperator<SsoToken> renewRejected, Clock clock, ProfileNamerFactory namers) {
         this.config = config;
         this.instance = instance;
         this.configFile = configFile;
@@ -106,6 +109,7 @@ public final class CatalogService implements RoleCatalog {
         this.validToken = validToken;
         this.renewRejected = renewRejected;
         this.clock = clock;
+        this.namers = namers;
     }
 
     /** Tests: refreshes pace and back off on this clock and sleeper instead of the system's. */
@@ -191,7 +195,7 @@ public final class CatalogService implements RoleCatalog {
      */
     public RefreshOutcome refresh(int threads, RefreshListener listener) {
         long started = System.nanoTime();
-        GoTemplateProfileNamer names = namer(); // a bad ProfileFormat fails before any call
+        RoleNamer names = namer(); // a bad ProfileFormat fails before any call
         RoleFetcher fetcher = new RoleFetcher(client, threads,
                 governors.apply(CallGovernor.Settings.of(config.maxRetry(), config.maxBackoffSeconds())));
         TokenHolder token = new TokenHolder(validToken.get(), renewRejected);
@@ -317,12 +321,14 @@ public final class CatalogService implements RoleCatalog {
         });
     }
 
-    /** The compiled ProfileFormat. */
-    public GoTemplateProfileNamer namer() {
-        GoTemplateProfileNamer n = namer;
+    /** The compiled ProfileFormat: by the plugged-in namer factory if there is one, else as a Go template. */
+    private RoleNamer namer() {
+        RoleNamer n = namer;
         if (n == null) {
             try {
-                n = GoTemplateProfileNamer.compile(config.profileFormat(), instance.toSsoInstance(), clock);
+                n = namers != null ? RoleNamer.plugged(namers.create(config.profileFormat()))
+                        : RoleNamer.goTemplate(GoTemplateProfileNamer.compile(config.profileFormat(),
+                                instance.toSsoInstance(), clock), instance.toSsoInstance(), this::located);
             } catch (GoTemplateProfileNamer.ProfileFormatException e) {
                 throw located(e);
             }
@@ -403,7 +409,7 @@ public final class CatalogService implements RoleCatalog {
     // ------------------------------------------------------------------ refresh
 
     private CacheData.Sso build(List<Account> accounts, Map<AccountId, List<String>> rolesByAccount,
-            CacheData.Sso old, Instant now, GoTemplateProfileNamer names) {
+            CacheData.Sso old, Instant now, RoleNamer names) {
         String partition = partition(instance.ssoRegion());
         CacheData.Sso s = new CacheData.Sso();
         s.configHash = configHash();
@@ -511,7 +517,7 @@ public final class CatalogService implements RoleCatalog {
         }
     }
 
-    private void checkUniqueProfiles(CacheData.Sso s, GoTemplateProfileNamer names, Instant now) {
+    private void checkUniqueProfiles(CacheData.Sso s, RoleNamer names, Instant now) {
         Map<String, String> seen = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (CatalogRole r : project(s, names, now)) {
@@ -593,7 +599,7 @@ public final class CatalogService implements RoleCatalog {
         return project(s, namer(), clock.instant());
     }
 
-    private List<CatalogRole> project(CacheData.Sso s, GoTemplateProfileNamer names, Instant now) {
+    private List<CatalogRole> project(CacheData.Sso s, RoleNamer names, Instant now) {
         List<CatalogRole> out = new ArrayList<>();
         int[] id = {0};
         s.accounts.forEach((accountNumber, a) -> a.roles.forEach((roleName, r) -> {
@@ -608,19 +614,14 @@ public final class CatalogService implements RoleCatalog {
                     config.defaultRegion());
             RoleArn via = r.via.isEmpty() ? null : parseOrNull(r.via);
             Instant expires = r.expires > 0 ? Instant.ofEpochSecond(r.expires) : null;
-            String profile = r.profile;
-            if (profile.isEmpty()) {
-                try {
-                    profile = names.name(ProfileVariables.of(id[0], arn, a.name, a.alias, a.emailAddress,
-                            expires, now, "", region, instance.name(), instance.ssoRegion(),
-                            instance.startUrl(), r.tags, via));
-                } catch (GoTemplateProfileNamer.ProfileFormatException e) {
-                    throw located(e);
-                }
+            CatalogRole role = new CatalogRole(arn, instance.name(), a.alias, a.name, a.emailAddress, r.profile,
+                    region, via, r.tags, expires);
+            if (r.profile.isEmpty()) {
+                role = new CatalogRole(arn, instance.name(), a.alias, a.name, a.emailAddress,
+                        names.name(id[0], role, r.tags, now), region, via, r.tags, expires);
             }
             id[0]++;
-            out.add(new CatalogRole(arn, instance.name(), a.alias, a.name, a.emailAddress, profile,
-                    region, via, r.tags, expires));
+            out.add(role);
         }));
         return out;
     }
