@@ -127,7 +127,7 @@ public final class AwsSsoCredentialsProvider implements AwsCredentialsProvider, 
     public RoleArn role() {
         RoleArn r = role;
         if (r == null) {
-            r = engine.roleByProfile(profile);
+            r = engine.roles().byProfile(profile);
             role = r;
         }
         return r;
@@ -268,7 +268,7 @@ public final class AwsSsoCredentialsProvider implements AwsCredentialsProvider, 
 
         /** The role by account id (base 10, padded to 12 digits) and role name. */
         public Builder role(String accountId, String roleName) {
-            return role(AwsSso.roleByAccount(accountId, roleName));
+            return role(RoleArn.of(io.awssso.api.AccountId.parse(accountId), roleName));
         }
 
         /**

@@ -47,6 +47,13 @@ class ModuleDescriptorTest {
     }
 
     @Test
+    void uses_exactlyTheStoreAndProfileNamerSpis() {
+        // ServiceLoader finds implementations on the module path only for services the module uses.
+        assertThat(descriptor().uses()).containsExactlyInAnyOrder("io.awssso.api.spi.SecureStoreProvider",
+                "io.awssso.api.spi.ProfileNamerFactory");
+    }
+
+    @Test
     void provides_nothing() {
         assertThat(descriptor().provides()).isEmpty();
     }

@@ -61,7 +61,7 @@ public final class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AwsSso sso = engine.get();
-        LoginResult result = sso.login(new LoginOptions(force, Optional.ofNullable(urlAction)));
+        LoginResult result = sso.session().login(LoginOptions.builder().force(force).urlAction(urlAction).build());
         String left = Durations.timeLeft(Duration.between(Clock.systemUTC().instant(), result.expiresAt()));
         if (result.alreadyLoggedIn()) {
             terminal.err().printf("You are already logged in to %s. :) (token valid for %s; use --force"
@@ -71,9 +71,9 @@ public final class LoginCommand implements Callable<Integer> {
                     + " the session lasts.%n", result.instance(), left);
         }
         if (threads == null) {
-            sso.refreshCatalogIfExpired(RefreshProgress.on(terminal));
-        } else if (sso.catalogExpired()) {
-            sso.refreshCatalog(threads, RefreshProgress.on(terminal));
+            sso.roles().refreshIfExpired(RefreshProgress.on(terminal));
+        } else if (sso.roles().expired()) {
+            sso.roles().refresh(threads, RefreshProgress.on(terminal));
         }
         return ExitCode.OK.code();
     }

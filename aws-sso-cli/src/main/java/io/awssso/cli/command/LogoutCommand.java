@@ -35,7 +35,7 @@ public final class LogoutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AwsSso sso = engine.get();
-        if (sso.logout()) {
+        if (sso.session().logout()) {
             terminal.err().printf("Logged out of %s.%n", sso.instanceName());
         } else {
             terminal.err().printf("There was no session for %s; stored role credentials were"

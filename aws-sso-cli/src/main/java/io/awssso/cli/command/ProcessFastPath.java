@@ -1,5 +1,6 @@
 package io.awssso.cli.command;
 
+import io.awssso.api.AccountId;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import io.awssso.cli.Main;
@@ -133,9 +134,9 @@ public final class ProcessFastPath {
         try {
             RoleArn selected;
             if (arn != null) {
-                selected = AwsSso.roleByArn(arn);
+                selected = RoleArn.parse(arn);
             } else if (account != null && role != null) {
-                selected = AwsSso.roleByAccount(account, role);
+                selected = RoleArn.of(AccountId.parse(account), role);
             } else {
                 return Optional.empty();
             }
@@ -149,7 +150,7 @@ public final class ProcessFastPath {
             try (AwsSso engine = builder
                     .passwordPrompt(console == null ? null : prompt -> console.readPassword("%s: ", prompt))
                     .build()) {
-                return engine.cachedCredentials(selected).map(c -> new Answer(CredentialProcessJson.of(c), true));
+                return engine.credentials().stored(selected).map(c -> new Answer(CredentialProcessJson.of(c), true));
             }
         } catch (RuntimeException e) {
             return Optional.empty(); // the full tool reports it, with its exit codes

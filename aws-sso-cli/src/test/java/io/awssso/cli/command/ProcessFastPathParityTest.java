@@ -122,7 +122,7 @@ class ProcessFastPathParityTest {
             String context = "case " + i + ", -S " + ssoFlag + ", AWS_SSO=" + ssoVariable + "\n" + config + "\n" + store;
             Optional<RoleCredentials> engine;
             try (AwsSso sso = builder.build()) {
-                engine = sso.cachedCredentials(ADMIN);
+                engine = sso.credentials().stored(ADMIN);
             } catch (RuntimeException e) {
                 throw new AssertionError("the fast path answered where the engine fails (" + e + "): " + context, e);
             }

@@ -60,7 +60,7 @@ public final class ConsoleService {
     /** The sign-in URL for a role; opens nothing, records nothing. */
     public ConsoleSignIn signIn(RoleArn arn, ConsoleOptions options) {
         int minutes = minutes(options);
-        return signIn(credentials.credentials(arn, options.stsRefresh(), CredentialService.MARGIN),
+        return signIn(credentials.credentials(arn, options.refreshCredentials(), CredentialService.MARGIN),
                 options, minutes);
     }
 
@@ -92,8 +92,8 @@ public final class ConsoleService {
         }
         Optional<String> profile = env.get("AWS_PROFILE");
         if (profile.isEmpty()) {
-            throw new IllegalArgumentException("no role selected: give --profile, --arn, or --account and --role"
-                    + " (or set AWS_SSO_ROLE_ARN or AWS_PROFILE)");
+            throw new IllegalArgumentException("the environment selects no role: it sets neither AWS_PROFILE nor"
+                    + " AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN");
         }
         RoleArn arn;
         try {
@@ -115,7 +115,7 @@ public final class ConsoleService {
         String[] resource = parts.length == 6 ? parts[5].split("/") : new String[0];
         if (resource.length < 2 || !resource[0].equals("assumed-role")) {
             throw new AwsSsoException("the environment's credentials are not role credentials (the caller is "
-                    + callerArn + "); give --profile, --arn, or --account and --role");
+                    + callerArn + "); name the role instead");
         }
         String role = resource[1];
         if (role.startsWith("AWSReservedSSO_") && role.lastIndexOf('_') > "AWSReservedSSO_".length()) {
@@ -125,7 +125,8 @@ public final class ConsoleService {
     }
 
     private int minutes(ConsoleOptions options) {
-        return FederationClient.checkMinutes(options.durationMinutes().orElseGet(config::consoleDurationMinutes));
+        return FederationClient.checkMinutes(options.duration().map(d -> (int) Math.min(Integer.MAX_VALUE, d.toMinutes()))
+                .orElseGet(config::consoleDurationMinutes));
     }
 
     private ConsoleSignIn signIn(RoleCredentials creds, ConsoleOptions options, int minutes) {

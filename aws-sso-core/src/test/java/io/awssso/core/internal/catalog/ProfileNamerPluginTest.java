@@ -66,7 +66,7 @@ class ProfileNamerPluginTest {
             return role -> role.accountAlias().replace(' ', '_').toLowerCase(Locale.ROOT) + "/" + role.arn().roleName();
         };
         try (AwsSso sso = engine(factory)) {
-            assertThat(sso.catalog().roles()).extracting(CatalogRole::profile)
+            assertThat(sso.roles().list()).extracting(CatalogRole::profile)
                     .containsExactlyInAnyOrder("my_prod/AdministratorAccess", "explicit-ro");
         }
         assertThat(format.get()).isEqualTo("SHOUT");
@@ -76,7 +76,7 @@ class ProfileNamerPluginTest {
     void roles_namerGivesEmptyName_isConfigurationErrorNamingTheRole() {
         ProfileNamer empty = role -> "";
         try (AwsSso sso = engine(f -> empty)) {
-            assertThatThrownBy(() -> sso.catalog().roles()).isInstanceOf(ConfigurationException.class)
+            assertThatThrownBy(() -> sso.roles().list()).isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("arn:aws:iam::012345678901:role/AdministratorAccess")
                     .hasMessageContaining("no usable profile name");
         }
@@ -88,7 +88,7 @@ class ProfileNamerPluginTest {
             throw new IllegalStateException("boom");
         };
         try (AwsSso sso = engine(f -> broken)) {
-            assertThatThrownBy(() -> sso.catalog().roles()).isInstanceOf(ConfigurationException.class)
+            assertThatThrownBy(() -> sso.roles().list()).isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("failed for role arn:aws:iam::012345678901:role/AdministratorAccess")
                     .hasMessageContaining("boom");
         }
