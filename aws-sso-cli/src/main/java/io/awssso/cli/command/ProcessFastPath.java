@@ -16,7 +16,7 @@ import java.util.Optional;
  * picocli command tree or the CLI's object graph (which cost more than the rest of the run). With
  * the {@code json} store it does not even build the engine
  * ({@link AwsSso.Builder#storedCredentialsWithoutEngine}); with another store it asks an engine
- * that opens only config and store ({@link AwsSso#cachedCredentials}). In every other case (a
+ * that opens only config and store ({@link io.awssso.core.Credentials#stored}). In every other case (a
  * flag it does not know, a profile, {@code --sts-refresh}, no stored credentials, any error) it
  * hands the untouched arguments to {@link Main}, which gives the same output and exit code as
  * always.
