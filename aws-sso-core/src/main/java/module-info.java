@@ -31,6 +31,7 @@ module io.awssso.core {
     exports io.awssso.core;
 
     uses io.awssso.api.spi.SecureStoreProvider;
+    uses io.awssso.api.spi.ProfileNamerFactory;
 
     // the cross-process lock, for stores built outside the engine (FileLocks.installed())
     provides io.awssso.api.spi.FileLocks with io.awssso.core.internal.lock.CrossProcessFileLocks;

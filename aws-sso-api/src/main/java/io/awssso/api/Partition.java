@@ -55,4 +55,10 @@ public enum Partition {
         }
         return AWS;
     }
+
+    /** The same as {@link #id()}, as an ARN writes it. */
+    @Override
+    public String toString() {
+        return id;
+    }
 }

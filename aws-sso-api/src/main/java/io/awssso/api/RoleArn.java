@@ -30,7 +30,17 @@ public record RoleArn(String partition, AccountId accountId, String roleName)
 
     /** A role ARN in the {@code aws} partition. */
     public static RoleArn of(AccountId accountId, String roleName) {
-        return new RoleArn("aws", accountId, roleName);
+        return of(Partition.AWS, accountId, roleName);
+    }
+
+    /**
+     * A role ARN in the given partition (for a role of an SSO instance, the partition of its
+     * region: {@link Partition#ofRegion}).
+     *
+     * @throws IllegalArgumentException when the role name is empty or holds a {@code :}
+     */
+    public static RoleArn of(Partition partition, AccountId accountId, String roleName) {
+        return new RoleArn(partition.id(), accountId, roleName);
     }
 
     /**

@@ -9,8 +9,7 @@ import java.util.Objects;
  * Temporary credentials for one role. {@code toString()} shows the access key id and expiry but
  * never the secret key or session token.
  *
- * @param accountId the account of the role
- * @param roleName the role name
+ * @param roleArn the role these credentials belong to, in its own partition
  * @param accessKeyId the access key id
  * @param secretAccessKey the secret access key
  * @param sessionToken the session token
@@ -19,27 +18,34 @@ import java.util.Objects;
  *     (the console then must not ask for a session duration)
  */
 public record RoleCredentials(
-        AccountId accountId,
-        String roleName,
+        RoleArn roleArn,
         String accessKeyId,
         String secretAccessKey,
         String sessionToken,
         Instant expiration,
         boolean roleChaining) {
 
-    /** Checks that every part is present. */
+    /**
+     * Checks that every part is present.
+     *
+     * @throws NullPointerException naming the missing part
+     */
     public RoleCredentials {
-        Objects.requireNonNull(accountId, "accountId");
-        Objects.requireNonNull(roleName, "roleName");
+        Objects.requireNonNull(roleArn, "roleArn");
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Objects.requireNonNull(secretAccessKey, "secretAccessKey");
         Objects.requireNonNull(sessionToken, "sessionToken");
         Objects.requireNonNull(expiration, "expiration");
     }
 
-    /** The role these credentials belong to, in the {@code aws} partition. */
-    public RoleArn roleArn() {
-        return RoleArn.of(accountId, roleName);
+    /** The account of the role. */
+    public AccountId accountId() {
+        return roleArn.accountId();
+    }
+
+    /** The role name. */
+    public String roleName() {
+        return roleArn.roleName();
     }
 
     /** True when the credentials expire within {@code margin} of the clock's now. */
@@ -49,8 +55,7 @@ public record RoleCredentials(
 
     @Override
     public String toString() {
-        return "RoleCredentials[accountId=" + accountId + ", roleName=" + roleName
-                + ", accessKeyId=" + accessKeyId + ", secretAccessKey="
+        return "RoleCredentials[roleArn=" + roleArn + ", accessKeyId=" + accessKeyId + ", secretAccessKey="
                 + Secrets.mask(secretAccessKey) + ", sessionToken=" + Secrets.mask(sessionToken)
                 + ", expiration=" + expiration + ", roleChaining=" + roleChaining + "]";
     }

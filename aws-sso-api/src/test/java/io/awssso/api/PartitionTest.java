@@ -38,4 +38,23 @@ class PartitionTest {
             assertThat(arn.partition()).isEqualTo(p.id());
         }
     }
+
+    @Test
+    void of_partitionAndRole_arnCarriesThePartitionId() {
+        RoleArn arn = RoleArn.of(Partition.ofRegion("cn-north-1"), AccountId.parse("12"), "Admin");
+
+        assertThat(arn).hasToString("arn:aws-cn:iam::000000000012:role/Admin");
+        assertThat(RoleArn.parse(arn.toString())).isEqualTo(arn);
+    }
+
+    @Test
+    void roleCredentials_roleInGovCloud_roleArnKeepsThePartition() {
+        RoleArn gov = RoleArn.parse("arn:aws-us-gov:iam::012345678901:role/Deploy");
+
+        RoleCredentials c = new RoleCredentials(gov, "AK", "SK", "ST", java.time.Instant.EPOCH, false);
+
+        assertThat(c.roleArn()).isEqualTo(gov);
+        assertThat(c.accountId().value()).isEqualTo("012345678901");
+        assertThat(c.roleName()).isEqualTo("Deploy");
+    }
 }

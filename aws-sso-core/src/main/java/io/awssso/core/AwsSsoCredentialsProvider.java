@@ -186,7 +186,7 @@ public final class AwsSsoCredentialsProvider implements AwsCredentialsProvider, 
         if (r == null) {
             enterEngine();
             try {
-                r = engine.roleByProfile(profile);
+                r = engine.roles().byProfile(profile);
             } finally {
                 leaveEngine();
             }
@@ -390,7 +390,7 @@ public final class AwsSsoCredentialsProvider implements AwsCredentialsProvider, 
          * @throws IllegalArgumentException when the account id is not up to 12 decimal digits
          */
         public Builder role(String accountId, String roleName) {
-            return role(AwsSso.roleByAccount(accountId, roleName));
+            return role(RoleArn.of(io.awssso.api.AccountId.parse(accountId), roleName));
         }
 
         /**

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Talks to a running ECS server: {@code ecs load}, {@code unload}, {@code list} and
- * {@code profile} are one call each. Get one with {@link AwsSso#ecsClient} (token and certificate
+ * Talks to a running ECS credentials server: load and unload credentials, list what it serves.
+ * Get one with {@link Ecs#client()} (token and certificate
  * from the secure store) or {@link #create}.
  */
 public final class EcsClient {
-    /** Where {@code ecs} commands look without {@code --server} or {@code AWS_SSO_ECS_SERVER}. */
+    /** The server {@link Ecs#client()} talks to when {@code AWS_SSO_ECS_SERVER} is not set. */
     public static final String DEFAULT_SERVER = "localhost:" + EcsServerOptions.DEFAULT_PORT;
 
     private final EcsHttpClient http;

@@ -18,7 +18,7 @@ import javax.net.ssl.SSLContext;
  *
  * <p>It serves only what clients load into it ({@link EcsClient#load}, or {@link #loadDefault}),
  * keeps that in memory only, and forgets it on {@link #close()}. Start one with
- * {@link AwsSso#ecsServer} (token and TLS pair from the secure store) or {@link #start} (only what
+ * {@link Ecs#startServer} (token and TLS pair from the secure store) or {@link #start} (only what
  * the options say).
  *
  * <p>Auth: with a bearer token, every route but {@code /healthcheck} requires exactly

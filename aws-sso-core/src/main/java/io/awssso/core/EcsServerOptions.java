@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to run the ECS credentials server ({@code aws-sso ecs server}). Every setting is optional:
- * the defaults are 127.0.0.1, port 4144, the bearer token and TLS pair from the secure store (when
- * started through {@link AwsSso#ecsServer}), and the system clock.
+ * How to run the ECS credentials server. Every setting is optional: the defaults are 127.0.0.1,
+ * port 4144, the bearer token and TLS pair from the secure store (when started through
+ * {@link Ecs#startServer}), and the system clock.
  *
  * <pre>{@code
- * try (EcsServer server = sso.ecsServer(EcsServerOptions.builder().port(4144).build())) {
+ * try (EcsServer server = sso.ecs().startServer(EcsServerOptions.builder().port(4144).build())) {
  *     server.awaitClosed();
  * }
  * }</pre>
@@ -53,12 +53,22 @@ public final class EcsServerOptions {
         return builder().build();
     }
 
-    /** The address to listen on ({@code --bind-ip}). */
+    /** A builder holding these options. */
+    public Builder toBuilder() {
+        Builder b = new Builder().bindAddress(bindAddress).port(port).bearerToken(bearerToken.orElse(null))
+                .disableAuth(disableAuth).disableTls(disableTls).clock(clock).allowedHosts(allowedHosts);
+        if (certChainPem.isPresent()) {
+            b.tls(certChainPem.get(), privateKeyPem.orElseThrow());
+        }
+        return b;
+    }
+
+    /** The address to listen on. */
     public String bindAddress() {
         return bindAddress;
     }
 
-    /** The port ({@code --port}); 0 picks a free one. */
+    /** The port; 0 picks a free one. */
     public int port() {
         return port;
     }
@@ -68,7 +78,7 @@ public final class EcsServerOptions {
         return bearerToken;
     }
 
-    /** Whether every request is served whatever its {@code Authorization} header ({@code --disable-auth}). */
+    /** Whether every request is served whatever its {@code Authorization} header. */
     public boolean disableAuth() {
         return disableAuth;
     }
@@ -83,7 +93,7 @@ public final class EcsServerOptions {
         return privateKeyPem;
     }
 
-    /** Whether to serve plain HTTP even with a stored TLS pair ({@code --disable-ssl}). */
+    /** Whether to serve plain HTTP even with a stored TLS pair. */
     public boolean disableTls() {
         return disableTls;
     }
@@ -94,8 +104,8 @@ public final class EcsServerOptions {
     }
 
     /**
-     * Host names served besides {@code localhost}, IP addresses and {@code host.docker.internal}
-     * ({@code --allowed-host}): a request whose {@code Host} header names anything else is refused
+     * Host names served besides {@code localhost}, IP addresses and {@code host.docker.internal}:
+     * a request whose {@code Host} header names anything else is refused
      * with 403, which stops DNS-rebinding web pages.
      */
     public List<String> allowedHosts() {

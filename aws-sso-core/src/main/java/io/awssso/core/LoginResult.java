@@ -3,7 +3,7 @@ package io.awssso.core;
 import java.time.Instant;
 
 /**
- * What {@link AwsSso#login} did.
+ * What {@link Session#login} did.
  *
  * @param instance the SSO instance logged in to
  * @param alreadyLoggedIn true when a valid session existed and nothing was done

@@ -4,7 +4,7 @@ import io.awssso.api.AccountId;
 import java.util.Objects;
 
 /**
- * One role assignment as IAM Identity Center lists it ({@link AwsSso#portalRoles()}).
+ * One role assignment as IAM Identity Center lists it ({@link Roles#assigned()}).
  *
  * @param accountId the account
  * @param accountName the account's name in IAM Identity Center

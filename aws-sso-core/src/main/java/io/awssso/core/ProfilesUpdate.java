@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What {@code setup profiles} would do to the AWS config file: the managed block of the selected
+ * What {@link Profiles#plan} would do to the AWS config file: the managed block of the selected
  * instance, the file before and after, and a unified diff. Hand it to
- * {@link AwsSso#writeProfiles(ProfilesUpdate)} to apply it.
+ * {@link Profiles#write(ProfilesUpdate)} to apply it.
  *
  * @param file the AWS config file
  * @param profiles how many profiles the block holds

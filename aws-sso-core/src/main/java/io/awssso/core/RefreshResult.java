@@ -2,14 +2,12 @@ package io.awssso.core;
 
 import io.awssso.api.RoleArn;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * What a role-cache refresh did (the {@code cache} command prints it).
+ * What a role-cache refresh did ({@link Roles#refresh}).
  *
  * @param ssoName the instance refreshed
  * @param added roles that are new (roles reached with {@code Via} are left out, as aws-sso-cli does)
@@ -31,17 +29,5 @@ public record RefreshResult(String ssoName, SortedSet<RoleArn> added, SortedSet<
     /** True when roles were added or removed. */
     public boolean changed() {
         return !added.isEmpty() || !removed.isEmpty();
-    }
-
-    /**
-     * The {@code cache} command's output when something changed: {@code Updated cache: added=N,
-     * deleted=M}, then {@code + <arn>} and {@code - <arn>} lines, each group sorted.
-     */
-    public List<String> diffLines() {
-        List<String> out = new ArrayList<>();
-        out.add("Updated cache: added=" + added.size() + ", deleted=" + removed.size());
-        added.forEach(a -> out.add("+ " + a));
-        removed.forEach(r -> out.add("- " + r));
-        return out;
     }
 }

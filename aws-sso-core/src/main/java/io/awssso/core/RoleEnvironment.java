@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The environment variables to set and to remove for a role ({@code exec}, {@code eval}), in a
+ * The environment variables to set and to remove to run a program as a role ({@link Credentials#environment}), in a
  * stable order: credentials, region, the {@code AWS_SSO_*} variables, then the
  * {@code AWS_SSO_TAG_*} ones in {@code EnvVarTags} order.
  *

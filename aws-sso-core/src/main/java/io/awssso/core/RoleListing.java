@@ -1,29 +1,42 @@
 package io.awssso.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@code list} prints: the header facts and the table. Rendering (padding, {@code " | "},
- * the {@code =} underline, CSV without header or quoting) is the frontend's job.
+ * Cached roles as a table ({@link Roles#listing}): the facts about the instance and one row of
+ * typed values per role. Turning values into text (time left, padding, CSV) is the caller's job.
  *
- * @param ssoName the instance, for {@code List of AWS roles for SSO Instance: <SSO>}
- * @param sessionExpiresAt when the stored SSO token expires (for {@code [Expires in: 7h 59m]}),
- *     if known
- * @param cacheExpired true when the cache has expired: warn "Cache has expired. Results may be
- *     out of date." ({@code list} does not refresh)
- * @param fields the column names (also the header row)
- * @param rows one row per role, values in {@code fields} order; {@code Expires} is the text form
- *     ({@code ""} without stored credentials, {@code Expired}, {@code < 1m}, {@code " 5m"},
- *     {@code " 1h 5m"})
+ * <p>Value types by field: {@code Id}, {@code AccountId} and {@code ExpiresEpoch} are {@link Long}
+ * ({@code ExpiresEpoch} 0 without stored credentials); {@code Arn} is an {@link io.awssso.api.RoleArn};
+ * {@code Expires} is the {@link Instant} the stored credentials expire, or null when there are
+ * none (the cache does not tell "none" from "expired"); {@code Tags} is a {@code Map<String, String>};
+ * every other field is a {@link String} ({@code ""} when unset).
+ *
+ * @param ssoName the SSO instance
+ * @param sessionExpiresAt when the stored SSO access token expires, if there is one
+ * @param cacheExpired whether the role cache has expired (the listing does not refresh it)
+ * @param asOf the time the listing was made, for time-left values
+ * @param fields the column names
+ * @param rows one row per role, values in {@code fields} order
  */
-public record RoleListing(String ssoName, Optional<Instant> sessionExpiresAt, boolean cacheExpired,
-        List<String> fields, List<List<String>> rows) {
+public record RoleListing(String ssoName, Optional<Instant> sessionExpiresAt, boolean cacheExpired, Instant asOf,
+        List<String> fields, List<List<Object>> rows) {
 
-    /** Copies the lists. */
+    /** Checks presence and copies the lists (rows may hold null {@code Expires} values). */
     public RoleListing {
+        Objects.requireNonNull(ssoName, "ssoName");
+        Objects.requireNonNull(sessionExpiresAt, "sessionExpiresAt");
+        Objects.requireNonNull(asOf, "asOf");
         fields = List.copyOf(fields);
-        rows = List.copyOf(rows);
+        List<List<Object>> copy = new ArrayList<>(rows.size());
+        for (List<Object> row : rows) {
+            copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
+        }
+        rows = Collections.unmodifiableList(copy);
     }
 }

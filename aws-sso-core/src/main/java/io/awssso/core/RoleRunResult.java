@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a task across roles ({@link AwsSso#forEachRole}) did for one role.
+ * What a task across roles ({@link Roles#forEach}) did for one role.
  *
  * @param role the role
  * @param status whether the task succeeded, failed, or never started

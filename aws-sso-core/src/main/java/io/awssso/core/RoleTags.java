@@ -6,8 +6,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One role's tags, as the {@code tags} command prints them: the ARN, then {@code "  Key: Value"}
- * lines in key order, then a blank line.
+ * One role's tags ({@link Roles#tags}).
  *
  * @param arn the role
  * @param tags every tag (defaults, account tags, role tags, History), sorted by key

@@ -3,7 +3,7 @@ package io.awssso.core;
 import io.awssso.api.CatalogRole;
 
 /**
- * The work {@link AwsSso#forEachRole} does for one role, given the role and its credentials.
+ * The work {@link Roles#forEach} does for one role, given the role and its credentials.
  * Runs on a worker thread; when the run is cancelled the thread is interrupted, and a task that
  * waits (for a process, a socket) should give up then.
  *

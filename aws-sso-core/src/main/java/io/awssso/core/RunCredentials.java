@@ -19,11 +19,10 @@ public interface RunCredentials extends AwsCredentialsProvider {
     RoleCredentials roleCredentials();
 
     /**
-     * The variables that give a process this role, as {@link AwsSso#roleEnvironment} makes them,
+     * The variables that give a process this role, as {@link Credentials#environment} makes them,
      * from {@link #roleCredentials()} and the role the run holds (no lookup in the role cache).
      *
-     * @param noRegion leave the region variables alone
-     * @param overwriteRegion set the region even when the environment has its own
+     * @param region whether the region variables are set
      */
-    RoleEnvironment environment(boolean noRegion, boolean overwriteRegion);
+    RoleEnvironment environment(RegionPolicy region);
 }

@@ -3,7 +3,7 @@ package io.awssso.core;
 import io.awssso.api.CatalogRole;
 
 /**
- * Hears a task across roles ({@link AwsSso#forEachRole}) progress, so that a frontend can show
+ * Hears a task across roles ({@link Roles#forEach}) progress, so that a frontend can show
  * it; the library itself never prints. Calls come from worker threads, several at a time:
  * implementations must be thread-safe and quick. Every method has a do-nothing default.
  */

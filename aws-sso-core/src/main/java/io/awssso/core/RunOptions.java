@@ -3,7 +3,7 @@ package io.awssso.core;
 import java.util.Objects;
 
 /**
- * How {@link AwsSso#forEachRole} runs a task across roles: how many roles at a time, whether the
+ * How {@link Roles#forEach} runs a task across roles: how many roles at a time, whether the
  * first failure stops the rest, and who hears the progress.
  *
  * <pre>{@code

@@ -112,7 +112,7 @@ class AwsSsoCredentialsProviderTest {
 
     @Test
     void resolveCredentials_storedByAnotherProcess_reusedWithoutCall() {
-        String key = engine.credentials(ADMIN, false).accessKeyId();
+        String key = engine.credentials().get(ADMIN).accessKeyId();
         emulator.clearCallLog();
         try (AwsSsoCredentialsProvider p = provider()) {
             assertThat(p.resolveCredentials().accessKeyId()).isEqualTo(key);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
-/** {@link AwsSso#forEachRole} against the emulator over real HTTP, on the system clock. */
+/** {@link Roles#forEach} against the emulator over real HTTP, on the system clock. */
 class AwsSsoForEachRoleTest {
     private static final RoleFilter READ_ONLY = RoleFilter.parse(List.of("RoleName=ReadOnly"));
 
@@ -65,7 +65,7 @@ class AwsSsoForEachRoleTest {
                 .secureStore(store).identityCenterClientFactory(new SdkIdentityCenterClientFactory(
                         SdkClientOptions.defaults().withEndpoint(emulator.endpoint()).withRetries(1, null), clock))
                 .build();
-        engine.refreshCatalog(2, RefreshListener.NONE);
+        engine.roles().refresh(2, RefreshListener.NONE);
         emulator.clearCallLog();
     }
 
@@ -77,7 +77,7 @@ class AwsSsoForEachRoleTest {
 
     @Test
     void forEachRole_filter_runsEachSelectedRoleWithItsOwnCredentials() {
-        List<RoleRunResult<String>> results = engine.forEachRole(READ_ONLY, RunOptions.defaults(), (role, creds) -> {
+        List<RoleRunResult<String>> results = engine.roles().forEach(READ_ONLY, RunOptions.defaults(), (role, creds) -> {
             AwsSessionCredentials c = (AwsSessionCredentials) creds.resolveCredentials();
             assertThat(c.accountId()).contains(role.arn().accountId().value());
             assertThat(emulator.issuedSecrets()).contains(c.secretAccessKey());
@@ -93,12 +93,12 @@ class AwsSsoForEachRoleTest {
 
     @Test
     void forEachRole_environment_isWhatExecSetsForTheRole() {
-        List<RoleRunResult<Boolean>> results = engine.forEachRole(READ_ONLY, RunOptions.defaults(), (role, creds) -> {
-            RoleEnvironment env = creds.environment(false, false);
+        List<RoleRunResult<Boolean>> results = engine.roles().forEach(READ_ONLY, RunOptions.defaults(), (role, creds) -> {
+            RoleEnvironment env = creds.environment(RegionPolicy.WHEN_MANAGED);
             assertThat(env.set()).containsEntry("AWS_SSO_ACCOUNT_ID", role.arn().accountId().value())
                     .containsEntry("AWS_SSO_PROFILE", role.profile())
                     .containsEntry("AWS_ACCESS_KEY_ID", creds.roleCredentials().accessKeyId());
-            assertThat(env).isEqualTo(engine.roleEnvironment(creds.roleCredentials(), false, false));
+            assertThat(env).isEqualTo(engine.credentials().environment(creds.roleCredentials(), RegionPolicy.WHEN_MANAGED));
             return true;
         });
 
@@ -107,9 +107,9 @@ class AwsSsoForEachRoleTest {
 
     @Test
     void forEachRole_fetched_expiriesRecordedInTheRoleCache() {
-        engine.forEachRole(READ_ONLY, RunOptions.defaults(), (role, creds) -> null);
+        engine.roles().forEach(READ_ONLY, RunOptions.defaults(), (role, creds) -> null);
 
-        assertThat(engine.catalog().roles()).allSatisfy(r -> {
+        assertThat(engine.roles().list()).allSatisfy(r -> {
             if (r.arn().roleName().equals("ReadOnly")) {
                 assertThat(r.credentialsExpire()).isEqualTo(store.read().credentials(r.arn()).orElseThrow().expiration()
                         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
@@ -121,10 +121,10 @@ class AwsSsoForEachRoleTest {
 
     @Test
     void forEachRole_credentialsStored_reusedWithoutCalls() {
-        engine.forEachRole(READ_ONLY, RunOptions.defaults(), (role, creds) -> null);
+        engine.roles().forEach(READ_ONLY, RunOptions.defaults(), (role, creds) -> null);
         emulator.clearCallLog();
 
-        List<RoleRunResult<RoleCredentials>> again = engine.forEachRole(READ_ONLY, RunOptions.defaults(),
+        List<RoleRunResult<RoleCredentials>> again = engine.roles().forEach(READ_ONLY, RunOptions.defaults(),
                 (role, creds) -> creds.roleCredentials());
 
         assertThat(emulator.count(Operation.GET_ROLE_CREDENTIALS)).isZero();
@@ -134,7 +134,7 @@ class AwsSsoForEachRoleTest {
 
     @Test
     void forEachRole_taskThrows_failureCarriesItsRoleAndTheOthersRun() {
-        List<RoleRunResult<String>> results = engine.forEachRole(READ_ONLY, RunOptions.defaults(), (role, creds) -> {
+        List<RoleRunResult<String>> results = engine.roles().forEach(READ_ONLY, RunOptions.defaults(), (role, creds) -> {
             if (role.arn().accountId().value().equals("000000000004")) {
                 throw new IllegalStateException("no bucket here");
             }
@@ -151,11 +151,11 @@ class AwsSsoForEachRoleTest {
 
     @Test
     void forEachRole_credentialsRefused_roleFailsAndTaskNeverRuns() {
-        engine.forEachRole(RoleFilter.parse(List.of("AccountAlias=prod-1", "RoleName=Admin")), RunOptions.defaults(),
+        engine.roles().forEach(RoleFilter.parse(List.of("AccountAlias=prod-1", "RoleName=Admin")), RunOptions.defaults(),
                 (role, creds) -> null); // stored now: needs no token
         emulator.endSessions();
         AtomicInteger ran = new AtomicInteger();
-        List<RoleRunResult<String>> results = engine.forEachRole(RoleFilter.parse(List.of("AccountAlias=prod-1")),
+        List<RoleRunResult<String>> results = engine.roles().forEach(RoleFilter.parse(List.of("AccountAlias=prod-1")),
                 RunOptions.defaults(), (role, creds) -> {
                     ran.incrementAndGet();
                     return "ran";
@@ -171,7 +171,7 @@ class AwsSsoForEachRoleTest {
     @Test
     void forEachRole_tokenRevokedBeforeTheRun_renewedOnceForAllRoles() {
         emulator.expireAccessTokens(); // the stored token looks valid, the portal refuses it; refresh works
-        List<RoleRunResult<String>> results = engine.forEachRole(READ_ONLY, RunOptions.builder().parallelism(6).build(),
+        List<RoleRunResult<String>> results = engine.roles().forEach(READ_ONLY, RunOptions.builder().parallelism(6).build(),
                 (role, creds) -> "ok");
 
         assertThat(results).hasSize(6).allMatch(RoleRunResult::succeeded);
@@ -182,7 +182,7 @@ class AwsSsoForEachRoleTest {
     @Test
     void forEachRole_failFast_rolesNotStartedAreCancelled() {
         RunOptions options = RunOptions.builder().parallelism(1).failFast(true).build();
-        List<RoleRunResult<String>> results = engine.forEachRole(READ_ONLY, options, (role, creds) -> {
+        List<RoleRunResult<String>> results = engine.roles().forEach(READ_ONLY, options, (role, creds) -> {
             throw new IllegalStateException("first fails");
         });
 
@@ -196,7 +196,7 @@ class AwsSsoForEachRoleTest {
     void forEachRole_parallelism_neverMoreTasksAtOnce() {
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        engine.forEachRole(RoleFilter.all(), RunOptions.builder().parallelism(3).build(), (role, creds) -> {
+        engine.roles().forEach(RoleFilter.all(), RunOptions.builder().parallelism(3).build(), (role, creds) -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
             Thread.sleep(20);
             running.decrementAndGet();
@@ -225,7 +225,7 @@ class AwsSsoForEachRoleTest {
                 heard.add("finished " + result.role().accountAlias() + " " + result.status());
             }
         };
-        engine.forEachRole(RoleFilter.parse(List.of("AccountAlias=dev-*", "RoleName=Admin")),
+        engine.roles().forEach(RoleFilter.parse(List.of("AccountAlias=dev-*", "RoleName=Admin")),
                 RunOptions.builder().parallelism(1).listener(listener).build(), (role, creds) -> null);
 
         assertThat(heard).containsExactly("selected 3", "started dev-4", "finished dev-4 SUCCEEDED", "started dev-5",
@@ -234,7 +234,7 @@ class AwsSsoForEachRoleTest {
 
     @Test
     void forEachRole_noRoleSelected_emptyWithoutCalls() {
-        assertThat(engine.forEachRole(RoleFilter.parse(List.of("RoleName=Nobody")), RunOptions.defaults(),
+        assertThat(engine.roles().forEach(RoleFilter.parse(List.of("RoleName=Nobody")), RunOptions.defaults(),
                 (role, creds) -> "ran")).isEmpty();
         assertThat(emulator.count(Operation.GET_ROLE_CREDENTIALS)).isZero();
     }
@@ -242,7 +242,7 @@ class AwsSsoForEachRoleTest {
     @Test
     void forEachRole_throttled_paceFoundAndEveryRoleServed() {
         emulator.rateLimit(Operation.GET_ROLE_CREDENTIALS, 10, 5);
-        List<RoleRunResult<String>> results = engine.forEachRole(RoleFilter.all(),
+        List<RoleRunResult<String>> results = engine.roles().forEach(RoleFilter.all(),
                 RunOptions.builder().parallelism(6).build(), (role, creds) -> "ok");
 
         assertThat(results).hasSize(12).allMatch(RoleRunResult::succeeded);
@@ -257,7 +257,7 @@ class AwsSsoForEachRoleTest {
         AtomicReference<Boolean> flagAfter = new AtomicReference<>();
         AtomicReference<Boolean> taskInterrupted = new AtomicReference<>(false);
         Thread caller = new Thread(() -> {
-            results.set(engine.forEachRole(READ_ONLY, RunOptions.builder().parallelism(1).build(), (role, creds) -> {
+            results.set(engine.roles().forEach(READ_ONLY, RunOptions.builder().parallelism(1).build(), (role, creds) -> {
                 started.countDown();
                 try {
                     Thread.sleep(60_000);

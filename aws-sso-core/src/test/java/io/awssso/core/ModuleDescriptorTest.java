@@ -60,4 +60,11 @@ class ModuleDescriptorTest {
         assertThat(descriptor().requires()).filteredOn(r -> r.modifiers().contains(Requires.Modifier.TRANSITIVE))
                 .extracting(Requires::name).contains("software.amazon.awssdk.auth", "software.amazon.awssdk.utils");
     }
+
+    @Test
+    void uses_exactlyTheStoreAndProfileNamerSpis() {
+        // ServiceLoader finds implementations on the module path only for services the module uses.
+        assertThat(descriptor().uses()).containsExactlyInAnyOrder("io.awssso.api.spi.SecureStoreProvider",
+                "io.awssso.api.spi.ProfileNamerFactory");
+    }
 }

@@ -32,7 +32,7 @@ public final class StoreWriterMain {
                 int n = s.ecsBearerToken() == null ? 0 : Integer.parseInt(s.ecsBearerToken()) + 1;
                 RoleArn role = RoleArn.of(AccountId.of(n), "Role" + n);
                 return s.withEcsBearerToken(Integer.toString(n)).withCredentials(role,
-                        new RoleCredentials(role.accountId(), role.roleName(), "AK" + n, "SK" + n,
+                        new RoleCredentials(role, "AK" + n, "SK" + n,
                                 "ST".repeat(500) + n, Instant.ofEpochMilli(n), false));
             });
             if (!announced) {

@@ -120,7 +120,7 @@ public abstract class SecureStoreCompatibilityKit {
 
     /** Credentials for {@code role}, with a millisecond expiry as GetRoleCredentials gives it. */
     protected static RoleCredentials sampleCredentials(RoleArn role, String tag, boolean chained) {
-        return new RoleCredentials(role.accountId(), role.roleName(), "ASIA" + tag.toUpperCase(),
+        return new RoleCredentials(role, "ASIA" + tag.toUpperCase(),
                 "secret-key-" + tag, "session-token-" + tag,
                 T0.plusMillis(3_600_123), chained);
     }
@@ -326,7 +326,7 @@ public abstract class SecureStoreCompatibilityKit {
         String bigSessionToken = "x".repeat(200);
         for (int i = 0; i < 1000; i++) {
             RoleArn role = RoleArn.of(AccountId.of(i * 1_000_003L), "Role" + i);
-            RoleCredentials c = new RoleCredentials(role.accountId(), role.roleName(),
+            RoleCredentials c = new RoleCredentials(role,
                     "ASIA" + i, "secret" + i, bigSessionToken + i, T0.plusMillis(i), i % 2 == 0);
             many.put(role, c);
         }

@@ -31,7 +31,7 @@ public final class AccountInventory {
     public static void main(String[] args) {
         try (AwsSso sso = AwsSso.builder().build()) {
             RoleFilter filter = RoleFilter.parse(List.of(args));
-            System.err.println(filter.select(sso.catalog().roles()).size() + " roles match " + filter);
+            System.err.println(sso.roles().matching(filter).size() + " roles match " + filter);
             boolean allOk = true;
             for (RoleRunResult<String> r : callerArns(sso, filter, Region.US_EAST_1)) {
                 allOk &= r.succeeded();
@@ -48,7 +48,7 @@ public final class AccountInventory {
      * @return per role, the caller ARN, or the failure
      */
     public static List<RoleRunResult<String>> callerArns(AwsSso sso, RoleFilter filter, Region region) {
-        return sso.forEachRole(filter, RunOptions.builder().parallelism(8).build(), (role, credentials) -> {
+        return sso.roles().forEach(filter, RunOptions.builder().parallelism(8).build(), (role, credentials) -> {
             try (StsClient sts = StsClient.builder().region(region).credentialsProvider(credentials).build()) {
                 return sts.getCallerIdentity().arn();
             }

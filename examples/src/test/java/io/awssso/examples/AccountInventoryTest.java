@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class AccountInventoryTest {
         Files.writeString(config, "SSOConfig:\n  Default:\n    SSORegion: us-east-1\n    StartUrl: " + emulator.startUrl()
                 + "\nSecureStore: json\nAuthWorkflow: device_code\nUrlAction: print\n");
         try (AwsSso sso = AwsSso.builder().build()) {
-            sso.login(new LoginOptions(false, Optional.empty()));
+            sso.session().login(LoginOptions.defaults());
         }
     }
 

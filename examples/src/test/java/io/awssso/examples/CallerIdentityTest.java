@@ -9,7 +9,6 @@ import io.awssso.testkit.Operation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class CallerIdentityTest {
                 + "SecureStore: json\nAuthWorkflow: device_code\nUrlAction: print\n");
         // sign in once, as `aws-sso login` would (the emulator approves device codes by itself)
         try (AwsSso sso = AwsSso.builder().build()) {
-            sso.login(new LoginOptions(false, Optional.empty()));
+            sso.session().login(LoginOptions.defaults());
         }
     }
 

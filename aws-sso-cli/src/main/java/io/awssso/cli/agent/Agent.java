@@ -262,7 +262,7 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
                 .ssoInstance(ssoFlag(args)).environment(environment, home)
                 .userMessages(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build()) {
             Instant limit = settings.clock().instant().plus(SESSION_MARGIN);
-            return sso.sessionExpiresAt().filter(t -> t.isAfter(limit)).isPresent();
+            return sso.session().expiresAt().filter(t -> t.isAfter(limit)).isPresent();
         } catch (RuntimeException e) {
             return false;
         }

@@ -73,7 +73,7 @@ public final class AwsSsoCommand implements Callable<Integer> {
             spec.commandLine().usage(terminal.err(), spec.commandLine().getColorScheme());
             return ExitCode.USAGE.code();
         }
-        sso.refreshCatalogIfExpired(RefreshProgress.on(terminal));
+        sso.roles().refreshIfExpired(RefreshProgress.on(terminal));
         ListCommand.print(terminal, ListCommand.list(sso, ListQuery.defaults()), Format.TABLE, Clock.systemUTC());
         return ExitCode.OK.code();
     }

@@ -82,7 +82,7 @@ public final class CacheCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
         AwsSso sso = engine.get();
-        RefreshResult result = sso.refreshCatalog(threads == null ? 0 : threads, RefreshProgress.on(terminal));
+        RefreshResult result = sso.roles().refresh(threads == null ? 0 : threads, RefreshProgress.on(terminal));
         PrintWriter err = terminal.err();
         if (format == Format.JSON) {
             terminal.out().println(Json.write(json(result)));
@@ -91,12 +91,12 @@ public final class CacheCommand implements Callable<Integer> {
             err.printf("The role cache of %s is up to date: %d roles in %d accounts.%n", result.ssoName(),
                     result.roles(), result.accounts());
         } else if (silent) {
-            err.println(result.diffLines().get(0));
+            err.println(diffLines(result).get(0));
         } else {
-            result.diffLines().forEach(l -> err.println(Visible.escape(l))); // ARNs hold AWS's role names
+            diffLines(result).forEach(l -> err.println(Visible.escape(l))); // ARNs hold AWS's role names
         }
         err.flush();
-        if (result.changed() && !noConfigCheck && sso.autoConfigCheck()) {
+        if (result.changed() && !noConfigCheck && sso.profiles().updateAfterRefresh()) {
             return configCheck();
         }
         return ExitCode.OK.code();
@@ -128,6 +128,18 @@ public final class CacheCommand implements Callable<Integer> {
                 .setParameterExceptionHandler(profiles.getParameterExceptionHandler())
                 .setExecutionExceptionHandler(profiles.getExecutionExceptionHandler());
         return run.execute();
+    }
+
+    /**
+     * What changed, as aws-sso-cli prints it: {@code Updated cache: added=N, deleted=M}, then
+     * {@code + <arn>} and {@code - <arn>} lines, each group sorted.
+     */
+    static List<String> diffLines(RefreshResult r) {
+        List<String> out = new ArrayList<>();
+        out.add("Updated cache: added=" + r.added().size() + ", deleted=" + r.removed().size());
+        r.added().forEach(a -> out.add("+ " + a));
+        r.removed().forEach(a -> out.add("- " + a));
+        return out;
     }
 
     private static Map<String, Object> json(RefreshResult r) {

@@ -10,8 +10,10 @@ import io.awssso.cli.options.FromEnvironment;
 import io.awssso.cli.options.RoleSelector;
 import io.awssso.cli.options.UrlActionNames;
 import io.awssso.core.AwsSso;
+import io.awssso.core.Console;
 import io.awssso.core.ConsoleOptions;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -89,16 +91,16 @@ public final class ConsoleCommand implements Callable<Integer> {
                     "--duration must be 15 to 720 minutes, not " + duration);
         }
         AwsSso sso = engine.get();
-        ConsoleOptions options = new ConsoleOptions(Optional.ofNullable(duration), Optional.ofNullable(region),
-                stsRefresh, Optional.ofNullable(urlAction));
+        ConsoleOptions options = ConsoleOptions.builder().duration(duration == null ? null : Duration.ofMinutes(duration))
+                .region(region).refreshCredentials(stsRefresh).urlAction(urlAction).build();
         Optional<RoleArn> arn = prompt ? Optional.of(InteractiveRoleSelector.select(sso, terminal))
                 : selector.resolve(sso, environment.variables());
         if (arn.isPresent()) {
-            sso.openConsole(arn.get(), options);
-        } else if (AwsSso.environmentSelectsConsoleRole(environment.variables())) {
-            sso.openConsoleFromEnvironment(options);
+            sso.console().open(arn.get(), options);
+        } else if (Console.environmentSelectsRole(environment.variables())) {
+            sso.console().openFromEnvironment(options);
         } else {
-            sso.openConsole(InteractiveRoleSelector.select(sso, terminal), options);
+            sso.console().open(InteractiveRoleSelector.select(sso, terminal), options);
         }
         return ExitCode.OK.code();
     }

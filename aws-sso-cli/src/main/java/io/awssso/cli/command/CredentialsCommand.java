@@ -6,6 +6,7 @@ import io.awssso.cli.ExitCode;
 import io.awssso.cli.internal.Engine;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.FromEnvironment;
+import io.awssso.cli.options.RoleSelector;
 import io.awssso.cli.render.Visible;
 import io.awssso.core.AwsSso;
 import jakarta.inject.Inject;
@@ -75,7 +76,7 @@ public final class CredentialsCommand implements Callable<Integer> {
             requireSectionName(profile);
         }
         for (String profile : profiles) {
-            RoleCredentials c = sso.credentials(sso.roleByProfile(profile), false);
+            RoleCredentials c = sso.credentials().get(RoleSelector.byProfile(sso, profile));
             b.append('[').append(profile).append("]\n")
                     .append("# Expires: ").append(DateTimeFormatter.ISO_INSTANT.format(
                             c.expiration().truncatedTo(ChronoUnit.SECONDS))).append('\n')

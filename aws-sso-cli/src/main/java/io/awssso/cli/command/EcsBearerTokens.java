@@ -27,12 +27,12 @@ final class EcsBearerTokens {
      *     published on 127.0.0.1 is reachable from it)
      */
     static String ensure(AwsSso sso, PrintWriter err, String url, boolean hostNetwork) {
-        var stored = sso.ecsBearerToken();
+        var stored = sso.ecs().bearerToken();
         if (stored.isPresent()) {
             return stored.get();
         }
         String token = EcsServer.newBearerToken();
-        sso.setEcsBearerToken(token);
+        sso.ecs().storeBearerToken(token);
         err.println("No ECS bearer token was stored, and this server is reachable from containers or other"
                 + " machines: generated one and stored it (as `aws-sso setup ecs auth -t` does).");
         err.println("A container or remote client gets it with `aws-sso setup ecs auth --print`, for example:");

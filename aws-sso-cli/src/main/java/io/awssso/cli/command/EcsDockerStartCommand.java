@@ -8,6 +8,7 @@ import io.awssso.cli.internal.Engine;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.GlobalOptions;
 import io.awssso.cli.options.LogLevel;
+import io.awssso.cli.options.RoleSelector;
 import io.awssso.core.AwsSso;
 import io.awssso.core.EcsClient;
 import io.awssso.core.EcsServer;
@@ -146,8 +147,8 @@ public final class EcsDockerStartCommand implements Callable<Integer> {
         }
         AwsSso sso = engine.get();
         Optional<EcsLoadCommand.Loaded> preload = Optional.ofNullable(defaultProfile).filter(p -> !p.isBlank())
-                .map(p -> EcsLoadCommand.Loaded.of(sso, sso.roleByProfile(p), false));
-        Optional<EcsServer.TlsPair> tls = disableSsl ? Optional.empty() : sso.ecsTls();
+                .map(p -> EcsLoadCommand.Loaded.of(sso, RoleSelector.byProfile(sso, p), false));
+        Optional<EcsServer.TlsPair> tls = disableSsl ? Optional.empty() : sso.ecs().tls();
         String host = isAnyLocal(bindIp) ? "127.0.0.1" : bracketed(bindIp);
         String server = (tls.isPresent() ? "https://" : "http://") + host + ":" + port;
         String token = EcsBearerTokens.ensure(sso, terminal.err(), server + "/", !reachableFromOtherMachines());

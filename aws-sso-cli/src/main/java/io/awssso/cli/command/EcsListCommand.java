@@ -42,7 +42,7 @@ public final class EcsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.requireOneOf(OutputFormat.Format.TABLE, OutputFormat.Format.JSON);
-        List<EcsClient.Profile> profiles = engine.get().ecsClient(address.server).list();
+        List<EcsClient.Profile> profiles = address.client(engine.get()).list();
         if (output.json()) {
             EcsProfiles.jsonArray(terminal.out(), profiles);
         } else if (profiles.isEmpty()) {

@@ -67,7 +67,7 @@ public final class EcsLoadCommand implements Callable<Integer> {
         AwsSso sso = engine.get();
         RoleArn selected = select(sso);
         Loaded loaded = Loaded.of(sso, selected, stsRefresh);
-        EcsClient client = sso.ecsClient(address.server);
+        EcsClient client = address.client(sso);
         client.load(loaded.profileName(), loaded.credentials(), slotted);
         terminal.err().printf("Loaded %s (%s) into %s of the ECS server %s.%n", loaded.profileName(), selected,
                 slotted ? "slot '" + loaded.profileName() + "'" : "the default slot", client.server());
@@ -92,9 +92,9 @@ public final class EcsLoadCommand implements Callable<Integer> {
     record Loaded(String profileName, RoleCredentials credentials) {
         /** Fetches the credentials, works out the profile name and records History, as {@code ecs load} does. */
         static Loaded of(AwsSso sso, RoleArn arn, boolean stsRefresh) {
-            RoleCredentials credentials = sso.credentials(arn, stsRefresh);
-            String name = sso.catalog().role(arn).profile();
-            sso.recordHistory(arn);
+            RoleCredentials credentials = stsRefresh ? sso.credentials().fetch(arn) : sso.credentials().get(arn);
+            String name = sso.roles().get(arn).profile();
+            sso.roles().recordUse(arn);
             return new Loaded(name, credentials);
         }
 

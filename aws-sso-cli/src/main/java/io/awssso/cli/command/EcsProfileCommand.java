@@ -43,7 +43,7 @@ public final class EcsProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.requireOneOf(OutputFormat.Format.TABLE, OutputFormat.Format.JSON);
-        EcsClient client = engine.get().ecsClient(address.server);
+        EcsClient client = address.client(engine.get());
         EcsClient.Profile profile = client.profile().orElseThrow(() ->
                 new AwsSsoException("no profile loaded in ECS Server " + client.server()));
         if (output.json()) {

@@ -4,6 +4,7 @@ import io.awssso.cli.ExitCode;
 import io.awssso.cli.internal.CliEnvironment;
 import io.awssso.cli.internal.Engine;
 import io.awssso.cli.internal.Terminal;
+import io.awssso.cli.options.RoleSelector;
 import io.awssso.core.AwsSso;
 import io.awssso.core.EcsServer;
 import io.awssso.core.EcsServerOptions;
@@ -122,15 +123,15 @@ public final class EcsServerCommand implements Callable<Integer> {
         AwsSso sso = engine.get();
         // Fetch first: a missing login fails before anything listens.
         Optional<EcsLoadCommand.Loaded> preload = Optional.ofNullable(defaultProfile).filter(p -> !p.isBlank())
-                .map(p -> EcsLoadCommand.Loaded.of(sso, sso.roleByProfile(p), false));
+                .map(p -> EcsLoadCommand.Loaded.of(sso, RoleSelector.byProfile(sso, p), false));
         if (remote) {
             EcsBearerTokens.ensure(sso, err, "http://<this host>:" + port + "/", false);
         }
-        EcsServer server = sso.ecsServer(EcsServerOptions.builder().bindAddress(bindIp).port(port)
+        EcsServer server = sso.ecs().startServer(EcsServerOptions.builder().bindAddress(bindIp).port(port)
                 .disableAuth(disableAuth).disableTls(disableSsl).allowedHosts(allowedHosts(List.of())).build());
         try (StopSignals stop = StopSignals.install(server::close)) {
             preload.ifPresent(l -> server.loadDefault(l.profileName(), l.credentials()));
-            boolean token = server.authEnabled() && sso.ecsBearerToken().isPresent();
+            boolean token = server.authEnabled() && sso.ecs().bearerToken().isPresent();
             if (remote) {
                 err.println("WARNING: listening on " + bindIp + ": other machines can reach this server.");
             }

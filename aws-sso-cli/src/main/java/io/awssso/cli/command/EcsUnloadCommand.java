@@ -42,7 +42,7 @@ public final class EcsUnloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EcsClient client = engine.get().ecsClient(address.server);
+        EcsClient client = address.client(engine.get());
         Optional<String> slot = Optional.ofNullable(profile).filter(p -> !p.isBlank());
         String where = slot.map(p -> "slot '" + p + "'").orElse("the default slot");
         if (!client.unload(slot)) {

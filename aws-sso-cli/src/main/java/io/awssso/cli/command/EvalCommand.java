@@ -76,14 +76,14 @@ public final class EvalCommand implements Callable<Integer> {
         AwsSso sso = engine.get();
         RoleEnvironment vars;
         if (clear) {
-            vars = sso.clearedEnvironment(noRegion);
+            vars = sso.credentials().clearedEnvironment(RegionFlags.policy(noRegion, false));
         } else {
             RoleArn arn;
             if (refresh) {
                 String current = environment.get("AWS_SSO_ROLE_ARN").orElseThrow(() -> new ParameterException(
                         spec.commandLine(), "--refresh needs AWS_SSO_ROLE_ARN, set by a previous eval"));
                 try {
-                    arn = AwsSso.roleByArn(current);
+                    arn = sso.roles().parse(current);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), "AWS_SSO_ROLE_ARN: " + e.getMessage());
                 }
@@ -91,7 +91,7 @@ public final class EvalCommand implements Callable<Integer> {
                 arn = selector.resolve(sso, null).orElseThrow(() -> new ParameterException(spec.commandLine(),
                         "please specify --refresh, --clear, --profile, --arn, or --account and --role"));
             }
-            vars = sso.roleEnvironment(sso.credentials(arn, false), noRegion, overwriteRegion);
+            vars = sso.credentials().environment(sso.credentials().get(arn), RegionFlags.policy(noRegion, overwriteRegion));
         }
         String statements = syntax.render(vars, why -> terminal.err().println("warning: " + why));
         terminal.err().flush();

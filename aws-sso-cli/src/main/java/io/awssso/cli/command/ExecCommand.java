@@ -89,10 +89,10 @@ public final class ExecCommand implements Callable<Integer> {
         // flags when stdin is not a terminal).
         RoleArn arn = selector.resolve(sso, current)
                 .orElseGet(() -> InteractiveRoleSelector.select(sso, terminal));
-        RoleCredentials creds = sso.credentials(arn, stsRefresh);
-        RoleEnvironment vars = sso.roleEnvironment(creds, noRegion, overwriteEnv);
+        RoleCredentials creds = stsRefresh ? sso.credentials().fetch(arn) : sso.credentials().get(arn);
+        RoleEnvironment vars = sso.credentials().environment(creds, RegionFlags.policy(noRegion, overwriteEnv));
         try {
-            sso.recordHistory(arn);
+            sso.roles().recordUse(arn);
         } catch (RoleNotFoundException e) {
             LOG.debug("{} is not in the role cache; History unchanged", arn);
         }

@@ -7,6 +7,7 @@ import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.FromEnvironment;
 import io.awssso.cli.options.OutputFormat;
 import io.awssso.cli.options.OutputFormat.Format;
+import io.awssso.cli.render.ExpiresColumn;
 import io.awssso.cli.render.Tabular;
 import io.awssso.core.AwsSso;
 import io.awssso.core.ListQuery;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +105,7 @@ public final class ListCommand implements Callable<Integer> {
     public Integer call() {
         Format format = format();
         AwsSso sso = engine.get();
-        Map<String, String> valid = sso.listFields();
+        Map<String, String> valid = sso.roles().listFields();
         if (listFields) {
             List<List<String>> rows = new ArrayList<>();
             valid.forEach((name, description) -> rows.add(List.of(name, description)));
@@ -132,7 +134,11 @@ public final class ListCommand implements Callable<Integer> {
                         "--prefix does not work with the field '" + prefixField + "'");
             }
         }
-        RoleListing listing = list(sso, new ListQuery(wanted, sortBy, reverse, prefixField, prefixValue));
+        ListQuery.Builder query = ListQuery.builder().fields(wanted).sortBy(sortBy).reverse(reverse);
+        if (prefixField != null) {
+            query.prefix(prefixField, prefixValue);
+        }
+        RoleListing listing = list(sso, query.build());
         print(terminal, listing, format, Clock.systemUTC());
         return ExitCode.OK.code();
     }
@@ -177,7 +183,7 @@ public final class ListCommand implements Callable<Integer> {
      */
     static RoleListing list(AwsSso sso, ListQuery query) {
         try {
-            return sso.list(query);
+            return sso.roles().listing(query);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("ListFields in " + sso.configFile() + ": " + e.getMessage()
                     + "; see 'aws-sso list --list-fields'");
@@ -204,7 +210,26 @@ public final class ListCommand implements Callable<Integer> {
             err.println();
         }
         err.flush();
-        Tabular.print(terminal.out(), format, listing.fields(), listing.rows());
+        Tabular.print(terminal.out(), format, listing.fields(), cells(listing));
+    }
+
+    /**
+     * The listing's values as text: {@code Expires} as aws-sso-cli's time-left cell (an absent
+     * expiry is {@code Expired}, as the cache cannot tell it from an expired one), everything else
+     * as its own text.
+     */
+    static List<List<String>> cells(RoleListing listing) {
+        int expires = listing.fields().indexOf("Expires");
+        List<List<String>> out = new ArrayList<>(listing.rows().size());
+        for (List<Object> row : listing.rows()) {
+            List<String> cells = new ArrayList<>(row.size());
+            for (int i = 0; i < row.size(); i++) {
+                Object v = row.get(i);
+                cells.add(i == expires ? ExpiresColumn.text((Instant) v, listing.asOf()) : String.valueOf(v));
+            }
+            out.add(cells);
+        }
+        return out;
     }
 
     /**

@@ -41,7 +41,7 @@ public final class ListSsoRolesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<List<String>> rows = new ArrayList<>();
-        for (PortalRole r : engine.get().portalRoles()) {
+        for (PortalRole r : engine.get().roles().assigned()) {
             rows.add(List.of(Long.toString(r.accountId().asLong()), r.accountName(), r.roleName()));
         }
         PrintWriter out = terminal.out();

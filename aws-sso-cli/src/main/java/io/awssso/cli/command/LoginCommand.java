@@ -12,7 +12,6 @@ import io.awssso.core.LoginResult;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +63,7 @@ public final class LoginCommand implements Callable<Integer> {
         if (force) {
             io.awssso.cli.agent.Agents.stopFor(sso.configFile(), engine.environment().variables()); // a new session
         }
-        LoginResult result = sso.login(new LoginOptions(force, Optional.ofNullable(urlAction)));
+        LoginResult result = sso.session().login(LoginOptions.builder().force(force).urlAction(urlAction).build());
         String left = Durations.timeLeft(Duration.between(Clock.systemUTC().instant(), result.expiresAt()));
         if (result.alreadyLoggedIn()) {
             terminal.err().printf("You are already logged in to %s. :) (token valid for %s; use --force"
@@ -74,9 +73,9 @@ public final class LoginCommand implements Callable<Integer> {
                     + " the session lasts.%n", result.instance(), left);
         }
         if (threads == null) {
-            sso.refreshCatalogIfExpired(RefreshProgress.on(terminal));
-        } else if (sso.catalogExpired()) {
-            sso.refreshCatalog(threads, RefreshProgress.on(terminal));
+            sso.roles().refreshIfExpired(RefreshProgress.on(terminal));
+        } else if (sso.roles().expired()) {
+            sso.roles().refresh(threads, RefreshProgress.on(terminal));
         }
         return ExitCode.OK.code();
     }

@@ -36,7 +36,7 @@ public final class LogoutCommand implements Callable<Integer> {
     public Integer call() {
         AwsSso sso = engine.get();
         io.awssso.cli.agent.Agents.stopFor(sso.configFile(), engine.environment().variables()); // not past the session
-        if (sso.logout()) {
+        if (sso.session().logout()) {
             terminal.err().printf("Logged out of %s.%n", sso.instanceName());
         } else {
             terminal.err().printf("There was no session for %s; stored role credentials were"

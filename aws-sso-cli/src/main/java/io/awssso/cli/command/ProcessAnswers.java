@@ -73,9 +73,9 @@ public final class ProcessAnswers {
         try {
             RoleArn selected;
             if (arn != null) {
-                selected = AwsSso.roleByArn(arn);
+                selected = RoleArn.parse(arn);
             } else if (account != null && role != null) {
-                selected = AwsSso.roleByAccount(account, role);
+                selected = RoleArn.of(io.awssso.api.AccountId.parse(account), role);
             } else {
                 return Optional.empty();
             }
@@ -86,7 +86,7 @@ public final class ProcessAnswers {
                 return Optional.of(CredentialProcessJson.of(quick.get()));
             }
             try (AwsSso engine = builder.build()) {
-                return engine.cachedCredentials(selected).map(CredentialProcessJson::of);
+                return engine.credentials().stored(selected).map(CredentialProcessJson::of);
             }
         } catch (RuntimeException e) {
             return Optional.empty(); // the full tool reports it, with its exit codes

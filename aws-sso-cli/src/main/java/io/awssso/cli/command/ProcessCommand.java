@@ -57,8 +57,8 @@ public final class ProcessCommand implements Callable<Integer> {
         AwsSso sso = engine.get();
         RoleArn arn = selector.resolve(sso, null).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "please specify --arn, --profile, or --account and --role"));
-        RoleCredentials creds = stsRefresh ? sso.credentials(arn, true)
-                : sso.cachedCredentials(arn).orElseGet(() -> sso.credentials(arn, false));
+        RoleCredentials creds = stsRefresh ? sso.credentials().fetch(arn)
+                : sso.credentials().stored(arn).orElseGet(() -> sso.credentials().get(arn));
         terminal.out().print(json(creds));
         terminal.out().flush();
         return ExitCode.OK.code();

@@ -1,5 +1,6 @@
 package io.awssso.cli.command;
 
+import io.awssso.api.AccountId;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import io.awssso.cli.Main;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * not even build the engine ({@link AwsSso.Builder#storedCredentialsWithoutEngine}, and for
  * {@code --profile} {@link AwsSso.Builder#storedProfileCredentialsWithoutEngine}, which resolves
  * the name from the role cache); with another store it asks an engine that opens only config and
- * store ({@link AwsSso#cachedCredentials}). In every other case (a flag it does not know, a
+ * store ({@link io.awssso.core.Credentials#stored}). In every other case (a flag it does not know, a
  * profile it cannot resolve for sure, {@code --sts-refresh}, no stored credentials, any error) it
  * hands the untouched arguments to {@link Main}, which gives the same output and exit code as
  * always.
@@ -177,9 +178,9 @@ public final class ProcessFastPath {
             }
             RoleArn selected;
             if (arn != null) {
-                selected = AwsSso.roleByArn(arn);
+                selected = RoleArn.parse(arn);
             } else if (account != null && role != null) {
-                selected = AwsSso.roleByAccount(account, role);
+                selected = RoleArn.of(AccountId.parse(account), role);
             } else {
                 return Optional.empty();
             }
@@ -192,7 +193,7 @@ public final class ProcessFastPath {
             try (AwsSso engine = builder
                     .passwordPrompt(console == null ? null : prompt -> console.readPassword("%s: ", prompt))
                     .build()) {
-                return engine.cachedCredentials(selected).map(c -> new Answer(CredentialProcessJson.of(c), true));
+                return engine.credentials().stored(selected).map(c -> new Answer(CredentialProcessJson.of(c), true));
             }
         } catch (RuntimeException e) {
             return Optional.empty(); // the full tool reports it, with its exit codes

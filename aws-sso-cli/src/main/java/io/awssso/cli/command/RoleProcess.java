@@ -72,7 +72,7 @@ final class RoleProcess implements RoleTask<RoleProcess.Exit> {
 
     @Override
     public Exit run(CatalogRole role, RunCredentials credentials) throws InterruptedException {
-        RoleEnvironment vars = credentials.environment(noRegion, overwriteEnv);
+        RoleEnvironment vars = credentials.environment(RegionFlags.policy(noRegion, overwriteEnv));
         ProcessBuilder pb = new ProcessBuilder(command);
         StringWriter warnings = new StringWriter();
         ExecCommand.setRoleEnvironment(pb.environment(), current, vars, overwriteEnv, new PrintWriter(warnings));

@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code aws-sso run [--filter KEY=GLOB]... [--role NAME] -- COMMAND [ARGS]...}: runs a command once
  * per selected role, each with that role's variables as {@code exec} sets them, a few at a time
- * ({@link AwsSso#forEachRole}).
+ * ({@link Roles#forEach}).
  */
 @Command(name = "run", description = {
         "Run a command once per role the filters select, each with that role's credentials in its environment.",
@@ -137,7 +137,7 @@ public final class RunCommand implements Callable<Integer> {
         boolean interrupted;
         // Ctrl-C: no new runs; the runner interrupts the running ones, which end their processes
         try (StopSignals stop = StopSignals.install(caller::interrupt)) {
-            results = sso.forEachRole(filter, options, processes);
+            results = sso.roles().forEach(filter, options, processes);
             interrupted = Thread.interrupted() || stop.received() != null;
         }
         if (results.isEmpty()) {

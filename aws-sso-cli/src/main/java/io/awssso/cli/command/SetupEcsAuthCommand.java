@@ -59,17 +59,17 @@ public final class SetupEcsAuthCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (action.print) {
-            String token = engine.get().ecsBearerToken().orElseThrow(() -> new io.awssso.api.AwsSsoException(
+            String token = engine.get().ecs().bearerToken().orElseThrow(() -> new io.awssso.api.AwsSsoException(
                     "no ECS bearer token is stored: store one with `aws-sso setup ecs auth -t <token>`, or start"
                     + " `aws-sso ecs docker start` (or `ecs server --allow-remote`), which generates one"));
             terminal.out().println(token);
             terminal.out().flush();
         } else if (action.delete) {
-            engine.get().setEcsBearerToken(null);
+            engine.get().ecs().deleteBearerToken();
             terminal.err().println("Deleted the ECS server's bearer token: a server started now accepts only"
                     + " requests without an Authorization header.");
         } else {
-            engine.get().setEcsBearerToken(action.token);
+            engine.get().ecs().storeBearerToken(action.token);
             terminal.err().println("Stored the ECS server's bearer token. Clients need"
                     + " AWS_CONTAINER_AUTHORIZATION_TOKEN='Bearer <token>'; restart a running server.");
         }

@@ -95,26 +95,26 @@ public final class SetupEcsSslCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (action.print) {
-            String pem = engine.get().ecsCertificate().orElseThrow(() -> new AwsSsoException(
+            String pem = engine.get().ecs().certificate().orElseThrow(() -> new AwsSsoException(
                     "no ECS server certificate is stored; store one with `aws-sso setup ecs ssl`"));
             terminal.out().print(pem.endsWith("\n") ? pem : pem + "\n");
             terminal.out().flush();
         } else if (action.delete) {
-            engine.get().setEcsTls(null);
+            engine.get().ecs().deleteTls();
             terminal.err().println("Deleted the ECS server's certificate and key: it serves plain HTTP from its"
                     + " next start.");
         } else if (action.selfSigned) {
             if (days < 1) {
                 throw new ConfigurationException("--days must be at least 1, got " + days);
             }
-            engine.get().setEcsTls(EcsServer.selfSignedTls(days));
+            engine.get().ecs().storeTls(EcsServer.selfSignedTls(days));
             terminal.err().printf("Stored a new self-signed certificate for localhost, 127.0.0.1 and ::1, valid for"
                     + " %d days. The ECS server serves HTTPS from its next start; `aws-sso setup ecs ssl --print`"
                     + " shows the certificate.%n%s%n", days, CAVEAT);
         } else {
             EcsServer.TlsPair pair = new EcsServer.TlsPair(read(action.pair.certificate, "certificate"),
                     read(action.pair.privateKey, "private key"));
-            engine.get().setEcsTls(pair);
+            engine.get().ecs().storeTls(pair);
             terminal.err().printf("Stored the certificate and key. The ECS server serves HTTPS from its next"
                     + " start.%n%s%n", CAVEAT);
         }

@@ -6,6 +6,7 @@ import io.awssso.cli.internal.Engine;
 import io.awssso.cli.internal.Terminal;
 import io.awssso.cli.options.FromEnvironment;
 import io.awssso.core.AwsSso;
+import io.awssso.core.ProfilesOptions;
 import io.awssso.core.ProfilesUpdate;
 import jakarta.inject.Inject;
 import java.io.Console;
@@ -83,8 +84,8 @@ public final class SetupProfilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AwsSso sso = engine.get();
-        ProfilesUpdate update = sso.profilesUpdate(Optional.ofNullable(awsConfig),
-                Optional.ofNullable(System.getProperty(LAUNCHER_PROPERTY)).filter(s -> !s.isBlank()));
+        ProfilesUpdate update = sso.profiles().plan(ProfilesOptions.builder().awsConfigFile(awsConfig)
+                .runningProgram(System.getProperty(LAUNCHER_PROPERTY)).build());
         if (print) {
             terminal.out().print(update.block());
             terminal.out().flush();
@@ -115,7 +116,7 @@ public final class SetupProfilesCommand implements Callable<Integer> {
                 return ExitCode.OK.code();
             }
         }
-        sso.writeProfiles(update);
+        sso.profiles().write(update);
         terminal.err().printf("Wrote %d profiles of %s to %s.%n", update.profiles(), sso.instanceName(),
                 update.file());
         return ExitCode.OK.code();

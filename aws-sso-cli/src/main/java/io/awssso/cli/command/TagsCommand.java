@@ -69,8 +69,9 @@ public final class TagsCommand implements Callable<Integer> {
     public Integer call() {
         Format format = output.requireOneOf(Format.TABLE, Format.JSON);
         AwsSso sso = engine.get();
-        sso.refreshCatalogIfExpired(RefreshProgress.on(terminal));
-        List<RoleTags> tags = sso.tags(Optional.ofNullable(account), Optional.ofNullable(role));
+        sso.roles().refreshIfExpired(RefreshProgress.on(terminal));
+        List<RoleTags> tags = sso.roles().tags(r -> (account == null || r.arn().accountId().equals(account))
+                && (role == null || r.arn().roleName().equals(role)));
         if (tags.isEmpty() && (account != null || role != null)) {
             throw new RoleNotFoundException("no cached role of SSO instance '" + sso.instanceName() + "' matches"
                     + (account == null ? "" : " account " + account) + (role == null ? "" : " role " + role)

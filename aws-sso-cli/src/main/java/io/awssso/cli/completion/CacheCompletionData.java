@@ -94,10 +94,11 @@ public final class CacheCompletionData implements CompletionData {
     @Override
     public List<Role> roles(String sso) {
         try (AwsSso engine = engine(sso)) {
-            RoleListing listing = engine.list(new ListQuery(FIELDS, "Profile", false, null, null));
+            RoleListing listing = engine.roles().listing(ListQuery.builder().fields(FIELDS).sortBy("Profile").build());
             List<Role> roles = new ArrayList<>();
-            for (List<String> row : listing.rows()) {
-                roles.add(new Role(row.get(0), row.get(1), row.get(2), row.get(3)));
+            for (List<Object> row : listing.rows()) {
+                roles.add(new Role(String.valueOf(row.get(0)), String.valueOf(row.get(1)), String.valueOf(row.get(2)),
+                        String.valueOf(row.get(3))));
             }
             return roles;
         } catch (RuntimeException e) {

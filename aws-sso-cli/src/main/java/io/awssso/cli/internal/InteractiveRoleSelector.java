@@ -63,8 +63,8 @@ public final class InteractiveRoleSelector {
         if (!Prompts.stdinIsTerminal()) {
             throw new AwsSsoException(NOT_A_TERMINAL);
         }
-        sso.refreshCatalogIfExpired(RefreshProgress.on(terminal));
-        SelectionModel model = new SelectionModel(sso.catalog().roles(), sso.selectorSettings(),
+        sso.roles().refreshIfExpired(RefreshProgress.on(terminal));
+        SelectionModel model = new SelectionModel(sso.roles().list(), sso.roles().selectorSettings(),
                 Clock.systemUTC().instant());
         terminal.err().println("Type a tag key, then a value, to narrow the roles; <Tab> or <Down> walks"
                 + " the suggestions and <Space> takes the highlighted one.");
@@ -73,7 +73,7 @@ public final class InteractiveRoleSelector {
         terminal.err().flush();
         String line;
         try (org.jline.terminal.Terminal jline = Prompts.open()) {
-            PromptStyle style = new PromptStyle(sso.promptColors());
+            PromptStyle style = new PromptStyle(sso.roles().promptColors());
             line = reader(jline, model, style).readLine(style.prompt("> "));
         } catch (UserInterruptException e) {
             throw Prompts.interrupted();

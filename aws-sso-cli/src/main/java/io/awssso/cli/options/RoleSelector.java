@@ -1,6 +1,7 @@
 package io.awssso.cli.options;
 
 import io.awssso.api.RoleArn;
+import io.awssso.api.RoleNotFoundException;
 import io.awssso.core.AwsSso;
 import java.util.Map;
 import java.util.Optional;
@@ -49,21 +50,34 @@ public final class RoleSelector {
      */
     public Optional<RoleArn> resolve(AwsSso sso, Map<String, String> environment) {
         if (profile != null) {
-            return Optional.of(sso.roleByProfile(profile));
+            return Optional.of(byProfile(sso, profile));
         }
         try {
             if (arn != null) {
-                return Optional.of(AwsSso.roleByArn(arn));
+                return Optional.of(sso.roles().parse(arn));
             }
             if (account != null || role != null) {
                 if (account == null || role == null) {
                     throw new ParameterException(spec.commandLine(), "Must specify both --account and --role");
                 }
-                return Optional.of(AwsSso.roleByAccount(account, role));
+                return Optional.of(sso.roles().of(account, role));
             }
             return environment == null ? Optional.empty() : AwsSso.roleNamedByEnvironment(environment);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The role a {@code --profile} value names; a name no role has is an error naming the flag.
+     *
+     * @throws RoleNotFoundException "Invalid --profile X: ..." when no cached role has that name
+     */
+    public static RoleArn byProfile(AwsSso sso, String profile) {
+        try {
+            return sso.roles().byProfile(profile);
+        } catch (RoleNotFoundException e) {
+            throw new RoleNotFoundException("Invalid --profile " + profile + ": " + e.getMessage());
         }
     }
 }

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awssso.api.AccountId;
+import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +21,7 @@ class CredentialProcessJsonFuzzTest {
 
     @FuzzTest(maxDuration = "1m")
     void of_anyCredentials_isOneLineOfJsonWithTheSameValues(FuzzedDataProvider data) throws Exception {
-        RoleCredentials c = new RoleCredentials(AccountId.of(data.consumeLong(0, AccountId.MAX)), "Admin",
+        RoleCredentials c = new RoleCredentials(RoleArn.of(AccountId.of(data.consumeLong(0, AccountId.MAX)), "Admin"),
                 data.consumeString(40), data.consumeString(60), data.consumeString(200),
                 Instant.ofEpochSecond(data.consumeLong(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond()),
                         data.consumeInt(0, 999_999_999)),

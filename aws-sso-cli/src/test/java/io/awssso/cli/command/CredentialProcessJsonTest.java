@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awssso.api.AccountId;
+import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class CredentialProcessJsonTest {
     private static RoleCredentials expiringAt(Instant expiration, String secret) {
-        return new RoleCredentials(AccountId.parse("1"), "R", "AKID", secret, "tok", expiration, false);
+        return new RoleCredentials(RoleArn.of(AccountId.parse("1"), "R"), "AKID", secret, "tok", expiration, false);
     }
 
     @Test

@@ -135,7 +135,7 @@ class ProcessFastPathParityTest {
             String context = "case " + i + ", -S " + ssoFlag + ", AWS_SSO=" + ssoVariable + "\n" + config + "\n" + store;
             Optional<RoleCredentials> engine;
             try (AwsSso sso = builder.build()) {
-                engine = sso.cachedCredentials(ADMIN);
+                engine = sso.credentials().stored(ADMIN);
             } catch (RuntimeException e) {
                 throw new AssertionError("the fast path answered where the engine fails (" + e + "): " + context, e);
             }
@@ -208,7 +208,7 @@ class ProcessFastPathParityTest {
     }
 
     private static RoleCredentials credentials(Random r, RoleArn arn, Instant expiration) {
-        return new RoleCredentials(arn.accountId(), arn.roleName(), "ASIA" + r.nextInt(1000), "s3cr3t", "tok",
+        return new RoleCredentials(arn, "ASIA" + r.nextInt(1000), "s3cr3t", "tok",
                 expiration, false);
     }
 

@@ -3,6 +3,7 @@ package io.awssso.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awssso.api.AccountId;
+import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class TimeCommandTest {
 
     @Test
     void json_credentialProcessDocument_versionNumberAndZuluSeconds() {
-        RoleCredentials c = new RoleCredentials(AccountId.parse("1"), "R", "AKID", "se\"cr\\et", "tok",
+        RoleCredentials c = new RoleCredentials(RoleArn.of(AccountId.parse("1"), "R"), "AKID", "se\"cr\\et", "tok",
                 Instant.parse("2026-11-26T10:00:00.987Z"), false);
 
         assertThat(ProcessCommand.json(c)).isEqualTo("{\"Version\":1,\"AccessKeyId\":\"AKID\","

@@ -100,7 +100,7 @@ public final class SecretsCodec {
             } catch (IllegalArgumentException bad) {
                 throw new IllegalArgumentException(where + ": the key is not a role ARN");
             }
-            roles.put(arn, decodeRoleCredentials(e.getValue(), where));
+            roles.put(arn, decodeRoleCredentials(e.getValue(), where, arn.partition()));
         }
         return new StoredSecrets(registrations, tokens, roles,
                 optionalText(root, ECS_BEARER_TOKEN, ""),
@@ -165,7 +165,7 @@ public final class SecretsCodec {
                 optionalText(n, "IdToken", where));
     }
 
-    private static RoleCredentials decodeRoleCredentials(JsonNode n, String where) {
+    private static RoleCredentials decodeRoleCredentials(JsonNode n, String where, String partition) {
         requireObject(n, where);
         JsonNode acct = n.get("accountId");
         AccountId accountId;
@@ -185,8 +185,8 @@ public final class SecretsCodec {
             throw new IllegalArgumentException(where + ".roleChaining: expected true or false");
         }
         return new RoleCredentials(
-                accountId,
-                requiredText(n, "roleName", where),
+                // the entry holds account and role; its key, the ARN, holds the partition
+                new RoleArn(partition, accountId, requiredText(n, "roleName", where)),
                 requiredText(n, "accessKeyId", where),
                 requiredText(n, "secretAccessKey", where),
                 requiredText(n, "sessionToken", where),

@@ -116,8 +116,7 @@ class SecretsCodecTest {
                 List.of("authorization_code", "refresh_token"));
         SsoToken token = new SsoToken("at-1", "Bearer", Duration.ofSeconds(28_800),
                 Instant.ofEpochSecond(1_764_028_800L), "rt-1", "idt-1");
-        RoleCredentials creds = new RoleCredentials(AccountId.parse("012345678901"),
-                "AdministratorAccess", "ASIAEXAMPLE", "sak-1", "st-1",
+        RoleCredentials creds = new RoleCredentials(ADMIN, "ASIAEXAMPLE", "sak-1", "st-1",
                 Instant.ofEpochMilli(1_764_003_600_123L), false);
         return StoredSecrets.EMPTY.withRegistration("Default", reg).withToken("Default", token)
                 .withCredentials(ADMIN, creds).withEcsBearerToken("Bearer ecs")
@@ -158,7 +157,7 @@ class SecretsCodecTest {
     @Test
     void encode_leadingZeroAccount_isWrittenAsANumberAndReadBackPadded() throws IOException {
         RoleArn role = RoleArn.parse("000000000042:Tiny");
-        RoleCredentials c = new RoleCredentials(role.accountId(), "Tiny", "AK", "SK", "ST",
+        RoleCredentials c = new RoleCredentials(role, "AK", "SK", "ST",
                 Instant.ofEpochMilli(5), true);
         JsonNode encoded = SecretsCodec.STORAGE_DATA.encode(StoredSecrets.EMPTY.withCredentials(role, c));
 
@@ -168,6 +167,18 @@ class SecretsCodecTest {
         StoredSecrets back = SecretsCodec.STORAGE_DATA.decode(tree(new String(GoJson.compact(encoded),
                 StandardCharsets.UTF_8)));
         assertThat(back.credentials(role).orElseThrow().accountId().value()).isEqualTo("000000000042");
+    }
+
+    @Test
+    void decode_roleInGovCloud_credentialsKeepThePartitionOfTheirKey() throws IOException {
+        RoleArn gov = RoleArn.parse("arn:aws-us-gov:iam::012345678901:role/Deploy");
+        RoleCredentials c = new RoleCredentials(gov, "AK", "SK", "ST", Instant.ofEpochMilli(5), false);
+        JsonNode encoded = SecretsCodec.STORAGE_DATA.encode(StoredSecrets.EMPTY.withCredentials(gov, c));
+
+        StoredSecrets back = SecretsCodec.STORAGE_DATA.decode(tree(new String(GoJson.compact(encoded),
+                StandardCharsets.UTF_8)));
+
+        assertThat(back.credentials(gov).orElseThrow().roleArn()).isEqualTo(gov);
     }
 
     @Test

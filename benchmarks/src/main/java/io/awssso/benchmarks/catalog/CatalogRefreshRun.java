@@ -41,7 +41,7 @@ public final class CatalogRefreshRun {
         long start = System.nanoTime();
         try (AwsSso sso = AwsSso.builder().configFile(config.toString()).environment(Map.of(), home)
                 .secureStore(store).build()) {
-            RefreshResult r = sso.refreshCatalog(threads, RefreshListener.NONE);
+            RefreshResult r = sso.roles().refresh(threads, RefreshListener.NONE);
             System.out.println("ok " + (System.nanoTime() - start) + " " + sinceStart + " " + r.accounts() + " "
                     + r.roles() + " " + r.throttled());
         } catch (RuntimeException e) {

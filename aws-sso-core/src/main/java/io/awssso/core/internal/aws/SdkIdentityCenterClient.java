@@ -6,6 +6,8 @@ import io.awssso.api.AccountRole;
 import io.awssso.api.ClientRegistration;
 import io.awssso.api.IdentityCenterException;
 import io.awssso.api.IdentityCenterException.Reason;
+import io.awssso.api.Partition;
+import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import io.awssso.api.SsoInstance;
 import io.awssso.api.SsoToken;
@@ -281,7 +283,8 @@ final class SdkIdentityCenterClient implements IdentityCenterClient {
             throw incomplete(call, "accessKeyId, secretAccessKey, sessionToken and expiration");
         }
         // The portal sends expiration in epoch milliseconds (OIDC uses seconds).
-        RoleCredentials creds = new RoleCredentials(account, roleName, c.accessKeyId(),
+        RoleCredentials creds = new RoleCredentials(
+                RoleArn.of(Partition.ofRegion(instance.ssoRegion()), account, roleName), c.accessKeyId(),
                 c.secretAccessKey(), c.sessionToken(), Instant.ofEpochMilli(c.expiration()), false);
         LOG.debug("SSO credentials for {} expire at {}", creds.roleArn(), creds.expiration());
         return creds;
@@ -328,7 +331,7 @@ final class SdkIdentityCenterClient implements IdentityCenterClient {
                 || c.sessionToken() == null || c.expiration() == null) {
             throw incomplete(call, "AccessKeyId, SecretAccessKey, SessionToken and Expiration");
         }
-        RoleCredentials creds = new RoleCredentials(request.role().accountId(), request.role().roleName(),
+        RoleCredentials creds = new RoleCredentials(request.role(),
                 c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), c.expiration(), true);
         LOG.debug("STS credentials for {} expire at {}", request.role(), creds.expiration());
         return creds;

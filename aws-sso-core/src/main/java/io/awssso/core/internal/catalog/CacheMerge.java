@@ -10,7 +10,6 @@ import io.awssso.api.RoleArn;
 import io.awssso.core.internal.config.AccountConfig;
 import io.awssso.core.internal.config.RoleConfig;
 import io.awssso.core.internal.config.SsoConfig;
-import io.awssso.core.internal.naming.GoTemplateProfileNamer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +40,7 @@ final class CacheMerge {
      * @throws ConfigurationException when two roles would get the same profile name
      */
     CacheData.Sso build(List<Account> accounts, Map<AccountId, List<String>> rolesByAccount,
-            CacheData.Sso old, Instant now, GoTemplateProfileNamer names) {
+            CacheData.Sso old, Instant now, RoleNamer names) {
         String partition = Partition.ofRegion(instance.ssoRegion()).id();
         CacheData.Sso s = new CacheData.Sso();
         s.configHash = expiry.configHash();
@@ -149,7 +148,7 @@ final class CacheMerge {
         }
     }
 
-    private void checkUniqueProfiles(CacheData.Sso s, GoTemplateProfileNamer names, Instant now) {
+    private void checkUniqueProfiles(CacheData.Sso s, RoleNamer names, Instant now) {
         Map<String, String> seen = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (CatalogRole r : projection.project(s, names, now)) {

@@ -14,6 +14,7 @@ import io.awssso.api.spi.IdentityCenterClient;
 import io.awssso.core.RefreshListener;
 import io.awssso.core.internal.config.AwsSsoConfig;
 import io.awssso.core.internal.config.SsoConfig;
+import io.awssso.api.spi.ProfileNamerFactory;
 import io.awssso.core.internal.naming.GoTemplateProfileNamer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,7 +67,8 @@ public final class CatalogService implements RoleCatalog {
     private final Supplier<SsoToken> validToken;
     private final UnaryOperator<SsoToken> renewRejected;
     private final Clock clock;
-    private volatile GoTemplateProfileNamer namer;
+    private final ProfileNamerFactory namers;
+    private volatile RoleNamer namer;
     /** Makes each refresh's governor: on the system clock, or on a test's simulated one. */
     private volatile Function<CallGovernor.Settings, CallGovernor> governors = CallGovernor::create;
     private volatile boolean refreshed;
@@ -87,7 +89,7 @@ public final class CatalogService implements RoleCatalog {
      */
     public CatalogService(AwsSsoConfig config, SsoConfig instance, Path configFile, Path cacheFile,
             IdentityCenterClient client, Supplier<SsoToken> validToken,
-            UnaryOperator<SsoToken> renewRejected, Clock clock) {
+            UnaryOperator<SsoToken> renewRejected, Clock clock, ProfileNamerFactory namers) {
         this.config = config;
         this.instance = instance;
         this.configFile = configFile;
@@ -96,6 +98,7 @@ public final class CatalogService implements RoleCatalog {
         this.validToken = validToken;
         this.renewRejected = renewRejected;
         this.clock = clock;
+        this.namers = namers;
         this.expiry = new CacheExpiry(config, instance, configFile, clock);
         this.history = new RoleHistory(config, clock);
         this.projection = new RoleProjection(config, instance, configFile);
@@ -185,7 +188,7 @@ public final class CatalogService implements RoleCatalog {
      */
     public RefreshOutcome refresh(int threads, RefreshListener listener) {
         long started = System.nanoTime();
-        GoTemplateProfileNamer names = namer(); // a bad ProfileFormat fails before any call
+        RoleNamer names = namer(); // a bad ProfileFormat fails before any call
         RoleFetcher fetcher = new RoleFetcher(client, threads,
                 governors.apply(CallGovernor.Settings.of(config.maxRetry(), config.maxBackoffSeconds())));
         TokenHolder token = new TokenHolder(validToken.get(), renewRejected);
@@ -331,12 +334,15 @@ public final class CatalogService implements RoleCatalog {
         });
     }
 
-    /** The compiled ProfileFormat. */
-    public GoTemplateProfileNamer namer() {
-        GoTemplateProfileNamer n = namer;
+    /** The compiled ProfileFormat: by the plugged-in namer factory if there is one, else as a Go template. */
+    private RoleNamer namer() {
+        RoleNamer n = namer;
         if (n == null) {
             try {
-                n = GoTemplateProfileNamer.compile(config.profileFormat(), instance.toSsoInstance(), clock);
+                n = namers != null ? RoleNamer.plugged(namers.create(config.profileFormat()))
+                        : RoleNamer.goTemplate(GoTemplateProfileNamer.compile(config.profileFormat(),
+                                instance.toSsoInstance(), clock), instance.toSsoInstance(),
+                                e -> RoleProjection.located(configFile, e));
             } catch (GoTemplateProfileNamer.ProfileFormatException e) {
                 throw RoleProjection.located(configFile, e);
             }

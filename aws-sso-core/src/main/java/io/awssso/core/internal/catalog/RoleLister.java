@@ -62,11 +62,12 @@ public final class RoleLister {
      * The rows: filtered by {@code prefixField} starting with {@code prefix} (when given), sorted
      * by {@code sortBy} (integers for Id/AccountId/AccountIdPad, epoch for Expires/ExpiresEpoch with
      * expired or absent credentials last, else case-sensitive text), reversed on request, then Id
-     * renumbered from 0, and projected onto {@code fields}.
+     * renumbered from 0, and projected onto {@code fields} as typed values (see
+     * {@link io.awssso.core.RoleListing}).
      *
      * @throws IllegalArgumentException for an unknown field or a prefix on a field not in {@link #PREFIX_FIELDS}
      */
-    public static List<List<String>> rows(List<CatalogRole> roles, List<String> fields,
+    public static List<List<Object>> rows(List<CatalogRole> roles, List<String> fields,
             String sortBy, boolean reverse, String prefixField, String prefix, Instant now) {
         checkFields(fields);
         checkFields(List.of(sortBy));
@@ -88,15 +89,15 @@ public final class RoleLister {
         }
         Comparator<Map<String, Object>> order = comparator(sortBy);
         vars.sort(reverse ? order.reversed() : order);
-        List<List<String>> out = new ArrayList<>();
+        List<List<Object>> out = new ArrayList<>();
         for (int i = 0; i < vars.size(); i++) {
             Map<String, Object> v = vars.get(i);
             v.put("Id", (long) i);
-            List<String> row = new ArrayList<>(fields.size());
+            List<Object> row = new ArrayList<>(fields.size());
             for (String f : fields) {
-                row.add(String.valueOf(v.get(f)));
+                row.add(v.get(f));
             }
-            out.add(List.copyOf(row));
+            out.add(row);
         }
         return out;
     }
@@ -109,7 +110,10 @@ public final class RoleLister {
         Map<String, Object> v = ProfileVariables.of(id, r.arn(), r.accountName(), r.accountAlias(),
                 r.emailAddress(), r.credentialsExpire(), now, r.profile(), r.defaultRegion(),
                 r.ssoName(), "", "", r.tags(), r.via());
-        v.put("Expires", ExpiresColumn.text(r.credentialsExpire(), now));
+        // typed: an Instant, or null for none (the cache keeps 0 for "none" and "expired" alike)
+        v.put("Expires", r.credentialsExpire() == null || r.credentialsExpire().getEpochSecond() <= 0 ? null
+                : r.credentialsExpire());
+        v.put("Arn", r.arn());
         return v;
     }
 

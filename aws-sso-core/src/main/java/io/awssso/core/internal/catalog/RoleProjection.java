@@ -8,7 +8,6 @@ import io.awssso.core.internal.config.AwsSsoConfig;
 import io.awssso.core.internal.config.ConfigKeyLocator;
 import io.awssso.core.internal.config.SsoConfig;
 import io.awssso.core.internal.naming.GoTemplateProfileNamer;
-import io.awssso.core.internal.naming.ProfileVariables;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ final class RoleProjection {
     }
 
     /** The catalog's view of one instance's cache entry: regions resolved, profiles named. */
-    List<CatalogRole> project(CacheData.Sso s, GoTemplateProfileNamer names, Instant now) {
+    List<CatalogRole> project(CacheData.Sso s, RoleNamer names, Instant now) {
         List<CatalogRole> out = new ArrayList<>();
         int[] id = {0};
         s.accounts.forEach((accountNumber, a) -> a.roles.forEach((roleName, r) -> {
@@ -49,19 +48,14 @@ final class RoleProjection {
                     config.defaultRegion());
             RoleArn via = r.via.isEmpty() ? null : parseOrNull(r.via);
             Instant expires = r.expires > 0 ? Instant.ofEpochSecond(r.expires) : null;
-            String profile = r.profile;
-            if (profile.isEmpty()) {
-                try {
-                    profile = names.name(ProfileVariables.of(id[0], arn, a.name, a.alias, a.emailAddress,
-                            expires, now, "", region, instance.name(), instance.ssoRegion(),
-                            instance.startUrl(), r.tags, via));
-                } catch (GoTemplateProfileNamer.ProfileFormatException e) {
-                    throw located(configFile, e);
-                }
+            CatalogRole role = new CatalogRole(arn, instance.name(), a.alias, a.name, a.emailAddress, r.profile,
+                    region, via, r.tags, expires);
+            if (r.profile.isEmpty()) {
+                role = new CatalogRole(arn, instance.name(), a.alias, a.name, a.emailAddress,
+                        names.name(id[0], role, r.tags, now), region, via, r.tags, expires);
             }
             id[0]++;
-            out.add(new CatalogRole(arn, instance.name(), a.alias, a.name, a.emailAddress, profile,
-                    region, via, r.tags, expires));
+            out.add(role);
         }));
         return out;
     }

@@ -61,7 +61,7 @@ public final class ConsoleService {
     /** The sign-in URL for a role; opens nothing, records nothing. */
     public ConsoleSignIn signIn(RoleArn arn, ConsoleOptions options) {
         int minutes = minutes(options);
-        return signIn(credentials.credentials(arn, options.stsRefresh(), CredentialService.MARGIN),
+        return signIn(credentials.credentials(arn, options.refreshCredentials(), CredentialService.MARGIN),
                 options, minutes);
     }
 
@@ -78,8 +78,8 @@ public final class ConsoleService {
      */
     public ConsoleSignIn openFromEnvironment(ConsoleOptions options) {
         EnvironmentRole selected = EnvironmentRole.select(env, true).orElseThrow(() -> new IllegalArgumentException(
-                "no role selected: give --profile, --arn, or --account and --role (or set "
-                        + EnvironmentRole.VARIABLES + ")"));
+                "the environment selects no role: it sets none of "
+                        + EnvironmentRole.VARIABLES + ", nor AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN"));
         if (selected instanceof EnvironmentRole.Named named) {
             return open(named.arn(), options);
         }
@@ -89,8 +89,8 @@ public final class ConsoleService {
                     c.sessionToken()));
             boolean chained = cachedRole(arn).map(r -> r.via() != null).orElse(false);
             // the expiry is unknown and unused here: the endpoint itself judges the credentials
-            RoleCredentials creds = new RoleCredentials(arn.accountId(), arn.roleName(), c.accessKeyId(),
-                    c.secretAccessKey(), c.sessionToken(), clock.instant().plus(Duration.ofMinutes(15)), chained);
+            RoleCredentials creds = new RoleCredentials(arn, c.accessKeyId(), c.secretAccessKey(),
+                    c.sessionToken(), clock.instant().plus(Duration.ofMinutes(15)), chained);
             ConsoleSignIn s = signIn(creds, options, minutes);
             open(s, options);
             return s;
@@ -116,17 +116,18 @@ public final class ConsoleService {
         String[] resource = parts.length == 6 ? parts[5].split("/") : new String[0];
         if (resource.length < 2 || !resource[0].equals("assumed-role")) {
             throw new AwsSsoException("the environment's credentials are not role credentials (the caller is "
-                    + callerArn + "); give --profile, --arn, or --account and --role");
+                    + callerArn + "); name the role instead");
         }
         String role = resource[1];
         if (role.startsWith("AWSReservedSSO_") && role.lastIndexOf('_') > "AWSReservedSSO_".length()) {
             role = role.substring("AWSReservedSSO_".length(), role.lastIndexOf('_'));
         }
-        return RoleArn.of(AccountId.parse(parts[4]), role);
+        return new RoleArn(parts[1], AccountId.parse(parts[4]), role);
     }
 
     private int minutes(ConsoleOptions options) {
-        return FederationClient.checkMinutes(options.durationMinutes().orElseGet(config::consoleDurationMinutes));
+        return FederationClient.checkMinutes(options.duration().map(d -> (int) Math.min(Integer.MAX_VALUE, d.toMinutes()))
+                .orElseGet(config::consoleDurationMinutes));
     }
 
     private ConsoleSignIn signIn(RoleCredentials creds, ConsoleOptions options, int minutes) {

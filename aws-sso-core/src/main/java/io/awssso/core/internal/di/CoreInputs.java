@@ -1,6 +1,7 @@
 package io.awssso.core.internal.di;
 
 import io.awssso.api.spi.IdentityCenterClientFactory;
+import io.awssso.api.spi.ProfileNamerFactory;
 import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoreContext;
 import io.awssso.core.internal.env.Environment;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param passwordPrompt asks for store passwords, or null without a terminal
  * @param sleeper waits between device-code polls
  * @param launcher starts browsers and {@code UrlExecCommand}s
+ * @param profileNamerFactoryOverride names profiles instead of the installed or built-in namer, or null
  */
 public record CoreInputs(
         Optional<String> configFlag,
@@ -37,5 +39,6 @@ public record CoreInputs(
         IdentityCenterClientFactory clientFactoryOverride,
         StoreContext.PasswordPrompt passwordPrompt,
         Sleeper sleeper,
-        UrlOpener.Launcher launcher) {
+        UrlOpener.Launcher launcher,
+        ProfileNamerFactory profileNamerFactoryOverride) {
 }

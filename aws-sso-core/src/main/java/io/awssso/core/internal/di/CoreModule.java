@@ -16,6 +16,7 @@ import io.awssso.core.internal.config.SsoConfig;
 import io.awssso.core.internal.credentials.CredentialService;
 import io.awssso.core.internal.lock.CrossProcessFileLocks;
 import io.awssso.core.internal.login.AwsCliTokenCache;
+import io.awssso.core.internal.naming.ProfileNamerFactories;
 import io.awssso.core.internal.login.LoginService;
 import io.awssso.core.internal.login.LoginSettings;
 import io.awssso.core.internal.store.SecureStores;
@@ -113,7 +114,8 @@ final class CoreModule {
                 settings.urlAction(), false, settings.awsCliSsoSession());
         return new CatalogService(config, instance, location.file(), location.cacheFile(), client,
                 () -> login.validToken(settings), rejected -> login.renewRejected(silent, rejected),
-                in.clock());
+                in.clock(), ProfileNamerFactories.choose(in.profileNamerFactoryOverride(),
+                        ProfileNamerFactories.installed()));
     }
 
     /**

@@ -152,7 +152,10 @@ public final class EcsJson {
         if (!problems.isEmpty()) {
             throw invalid(problems);
         }
-        return new LoadRequest(profile, new RoleCredentials(accountId, roleName, accessKeyId, secret, token,
+        return new LoadRequest(profile, new RoleCredentials(
+                // the load request carries no partition (aws-sso-cli's wire format): the ARN the
+                // server reports says aws
+                RoleArn.of(accountId, roleName), accessKeyId, secret, token,
                 Instant.ofEpochMilli(expiration), chaining != null && chaining.asBoolean()));
     }
 

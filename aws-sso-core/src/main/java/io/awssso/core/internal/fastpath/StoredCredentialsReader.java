@@ -262,11 +262,12 @@ public final class StoredCredentialsReader {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     // Every entry must read as the engine reads it (an ARN key, a whole entry):
                     // where the engine would refuse the store, this must not answer from it.
-                    boolean wanted = sameRole(RoleArn.parse(p.currentName()), role);
+                    RoleArn key = RoleArn.parse(p.currentName());
+                    boolean wanted = sameRole(key, role);
                     if (p.nextToken() != JsonToken.START_OBJECT) {
                         return null;
                     }
-                    RoleCredentials entry = roleCredentials(p);
+                    RoleCredentials entry = roleCredentials(p, key);
                     if (wanted) {
                         found = entry;
                     }
@@ -280,7 +281,7 @@ public final class StoredCredentialsReader {
     }
 
     /** One role entry, the parser on its START_OBJECT; the layout of reference 5.2. */
-    private static RoleCredentials roleCredentials(JsonParser p) throws IOException {
+    private static RoleCredentials roleCredentials(JsonParser p, RoleArn role) throws IOException {
         String roleName = null;
         String accessKeyId = null;
         String secretAccessKey = null;
@@ -313,7 +314,7 @@ public final class StoredCredentialsReader {
             throw new IllegalArgumentException("no expiration");
         }
         // the record checks that nothing is missing
-        return new RoleCredentials(account, roleName, accessKeyId, secretAccessKey, sessionToken,
+        return new RoleCredentials(new RoleArn(role.partition(), account, roleName), accessKeyId, secretAccessKey, sessionToken,
                 Instant.ofEpochMilli(expiration), chaining);
     }
 

@@ -274,8 +274,9 @@ public final class RoleRunner {
         }
 
         @Override
-        public RoleEnvironment environment(boolean noRegion, boolean overwriteRegion) {
-            RoleVariables.Change c = run.environment.change(roleCredentials(), role, noRegion, overwriteRegion);
+        public RoleEnvironment environment(io.awssso.core.RegionPolicy region) {
+            RoleVariables.Change c = run.environment.change(roleCredentials(), role,
+                    region == io.awssso.core.RegionPolicy.NEVER, region == io.awssso.core.RegionPolicy.ALWAYS);
             return new RoleEnvironment(c.set(), c.unset());
         }
 
@@ -285,7 +286,7 @@ public final class RoleRunner {
             return software.amazon.awssdk.auth.credentials.AwsSessionCredentials.builder()
                     .accessKeyId(c.accessKeyId()).secretAccessKey(c.secretAccessKey())
                     .sessionToken(c.sessionToken()).expirationTime(c.expiration())
-                    .providerName("AwsSso.forEachRole").accountId(c.accountId().value()).build();
+                    .providerName("AwsSso.roles().forEach").accountId(c.accountId().value()).build();
         }
 
         @Override

@@ -1,5 +1,5 @@
 /**
- * One task across many roles ({@code AwsSso.forEachRole}, {@code aws-sso run}): selecting roles by
+ * One task across many roles ({@code AwsSso.roles().forEach}, {@code aws-sso run}): selecting roles by
  * {@code KEY=GLOB} on the listing's fields and tags, and running a task for each with bounded
  * parallelism, credentials paced by the catalog's {@code CallGovernor}, and cancellation.
  */

@@ -375,6 +375,23 @@ class SdkIdentityCenterClientEmulatorTest {
     }
 
     @Test
+    void getRoleCredentials_instanceInChina_credentialsNameTheAwsCnPartition() {
+        try (IdentityCenterEmulator china = IdentityCenterEmulator.builder().clock(clock).region("cn-north-1")
+                .addAccount("012345678901", "Zero Lead", "zero@example.com", "Deploy").build().start();
+                IdentityCenterClient chinaClient = new SdkIdentityCenterClientFactory(SdkClientOptions.defaults()
+                        .withEndpoint(china.endpoint()), clock).create(new SsoInstance("china",
+                                china.startUrl().toString(), "cn-north-1", null))) {
+            IssuedTokens t = china.signIn();
+            SsoToken token = new SsoToken(t.accessToken(), "Bearer", Duration.ofHours(1), t.accessTokenExpiresAt(),
+                    t.refreshToken(), null);
+
+            RoleCredentials creds = chinaClient.getRoleCredentials(token, AccountId.parse("012345678901"), "Deploy");
+
+            assertThat(creds.roleArn()).hasToString("arn:aws-cn:iam::012345678901:role/Deploy");
+        }
+    }
+
+    @Test
     void getRoleCredentials_unassignedRole_isNotFoundNamingRoleAndAccount() {
         SsoToken token = signedIn();
 

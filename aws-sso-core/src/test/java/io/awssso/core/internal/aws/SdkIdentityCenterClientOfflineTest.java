@@ -49,8 +49,7 @@ class SdkIdentityCenterClientOfflineTest {
             Instant.EPOCH, Instant.parse("2030-01-01T00:00:00Z"), null, null, List.of());
     private static final SsoToken TOKEN = new SsoToken("access-token-value", "Bearer", Duration.ofHours(1),
             Instant.parse("2030-01-01T00:00:00Z"), "refresh-token-value", null);
-    private static final RoleCredentials SOURCE = new RoleCredentials(AccountId.parse("012345678901"),
-            "Source", "ASIASOURCEKEY", "source-secret-value", "source-session-value",
+    private static final RoleCredentials SOURCE = new RoleCredentials(RoleArn.of(AccountId.parse("012345678901"), "Source"), "ASIASOURCEKEY", "source-secret-value", "source-session-value",
             Instant.parse("2030-01-01T00:00:00Z"), false);
     private static final List<String> PROPERTIES = List.of("aws.useFipsEndpoint",
             "aws.useDualstackEndpoint", "aws.endpointUrlSso", "aws.endpointUrlSsoOidc",

@@ -100,7 +100,7 @@ class CatalogServiceTest {
         CatalogHarness h = harness(emulatorBuilder().generateAccounts(250, 2).build());
         engine = h.config("", "").signedIn().engine();
 
-        RefreshResult result = engine.refreshCatalog(4, RefreshListener.NONE);
+        RefreshResult result = engine.roles().refresh(4, RefreshListener.NONE);
 
         assertThat(result.accounts()).isEqualTo(250);
         assertThat(result.roles()).isEqualTo(500);
@@ -108,7 +108,7 @@ class CatalogServiceTest {
         assertThat(emulator.calls(Operation.LIST_ACCOUNTS)).hasSize(3)
                 .allSatisfy(c -> assertThat(c.parameter(Call.MAX_RESULTS)).isEqualTo("100"));
         assertThat(emulator.count(Operation.LIST_ACCOUNT_ROLES)).isEqualTo(250);
-        assertThat(engine.catalog().roles()).hasSize(500);
+        assertThat(engine.roles().list()).hasSize(500);
     }
 
     @Test
@@ -116,7 +116,7 @@ class CatalogServiceTest {
         CatalogHarness h = harness(emulatorBuilder().build());
         engine = h.config("", "").signedIn().engine();
 
-        assertThatThrownBy(() -> engine.refreshCatalog(0, RefreshListener.NONE))
+        assertThatThrownBy(() -> engine.roles().refresh(0, RefreshListener.NONE))
                 .isInstanceOf(AwsSsoException.class)
                 .hasMessageContaining("no accounts");
         assertThat(Files.exists(h.cacheFile())).isFalse();
@@ -125,9 +125,9 @@ class CatalogServiceTest {
     @Test
     void refresh_configMerge_appliesNameRegionProfileViaAndTagPrecedence() {
         engine = twoAccounts().config(MERGE_CONFIG, "").signedIn().engine();
-        engine.refreshCatalog(0, RefreshListener.NONE);
+        engine.roles().refresh(0, RefreshListener.NONE);
 
-        List<CatalogRole> roles = engine.catalog().roles();
+        List<CatalogRole> roles = engine.roles().list();
         CatalogRole admin = byArn(roles, "arn:aws:iam::" + PROD + ":role/AdministratorAccess");
         assertThat(admin.accountName()).isEqualTo("Production");
         assertThat(admin.accountAlias()).isEqualTo("My Prod");
@@ -161,7 +161,7 @@ class CatalogServiceTest {
     void refresh_duplicateProfileNames_isAnErrorNamingBothRoles() {
         engine = twoAccounts().config("", "ProfileFormat: '{{ .RoleName }}'\n").signedIn().engine();
 
-        assertThatThrownBy(() -> engine.refreshCatalog(0, RefreshListener.NONE))
+        assertThatThrownBy(() -> engine.roles().refresh(0, RefreshListener.NONE))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("duplicate profile name 'ReadOnly'")
                 .hasMessageContaining("arn:aws:iam::" + PROD + ":role/ReadOnly")
@@ -172,7 +172,7 @@ class CatalogServiceTest {
     void refresh_badProfileFormat_failsNamingProfileFormatBeforeAnyCall() {
         engine = twoAccounts().config("", "ProfileFormat: '{{ NoSuch .RoleName }}'\n").signedIn().engine();
 
-        assertThatThrownBy(() -> engine.refreshCatalog(0, RefreshListener.NONE))
+        assertThatThrownBy(() -> engine.roles().refresh(0, RefreshListener.NONE))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("ProfileFormat");
         assertThat(emulator.count(Operation.LIST_ACCOUNTS)).isZero();
     }
@@ -182,7 +182,7 @@ class CatalogServiceTest {
         CatalogHarness h = twoAccounts();
         engine = h.config("", "ProfileFormat: '{{ NoSuch .RoleName }}'\n").signedIn().engine();
 
-        assertThatThrownBy(() -> engine.refreshCatalog(0, RefreshListener.NONE))
+        assertThatThrownBy(() -> engine.roles().refresh(0, RefreshListener.NONE))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> {
                     ConfigProblem p = e.problems().get(0);
                     assertThat(p.file()).isEqualTo(h.configFile);
@@ -199,7 +199,7 @@ class CatalogServiceTest {
         CatalogHarness h = twoAccounts();
         engine = h.config("", "ProfileFormat: '{{ .AccountName }}/{{ .Nope }}'\n").signedIn().engine();
 
-        assertThatThrownBy(() -> engine.refreshCatalog(0, RefreshListener.NONE))
+        assertThatThrownBy(() -> engine.roles().refresh(0, RefreshListener.NONE))
                 .isInstanceOfSatisfying(ConfigurationException.class, e -> {
                     ConfigProblem p = e.problems().get(0);
                     assertThat(p.file()).isEqualTo(h.configFile);
@@ -215,9 +215,9 @@ class CatalogServiceTest {
     void roles_profileFormatWithIfElse_namesRolesAsGoWould() {
         engine = twoAccounts().config("", "ProfileFormat: '{{ if .AccountName }}{{ .AccountName | kebabcase }}"
                 + "{{ else }}{{ .AccountAlias | nospace }}{{ end }}:{{ .RoleName }}'\n").signedIn().engine();
-        engine.refreshCatalog(0, RefreshListener.NONE);
+        engine.roles().refresh(0, RefreshListener.NONE);
 
-        assertThat(engine.catalog().roles()).extracting(CatalogRole::profile)
+        assertThat(engine.roles().list()).extracting(CatalogRole::profile)
                 .containsExactlyInAnyOrder("MyProd:AdministratorAccess", "MyProd:ReadOnly", "DevAccount:ReadOnly");
     }
 
@@ -226,25 +226,25 @@ class CatalogServiceTest {
         CatalogHarness h = twoAccounts().config("", "CacheRefresh: 2\n").signedIn();
         Files.setLastModifiedTime(h.configFile, FileTime.from(clock.instant().minusSeconds(60)));
         engine = h.engine();
-        assertThat(engine.catalogExpired()).isTrue(); // no cache yet
-        engine.refreshCatalog(0, RefreshListener.NONE);
-        assertThat(engine.catalogExpired()).isFalse();
+        assertThat(engine.roles().expired()).isTrue(); // no cache yet
+        engine.roles().refresh(0, RefreshListener.NONE);
+        assertThat(engine.roles().expired()).isFalse();
 
         clock.advance(Duration.ofHours(1));
-        assertThat(engine.catalogExpired()).isFalse();
+        assertThat(engine.roles().expired()).isFalse();
         clock.advance(Duration.ofHours(1).plusSeconds(1));
-        assertThat(engine.catalogExpired()).isTrue();
+        assertThat(engine.roles().expired()).isTrue();
 
-        engine.refreshCatalog(0, RefreshListener.NONE);
-        assertThat(engine.catalogExpired()).isFalse();
+        engine.roles().refresh(0, RefreshListener.NONE);
+        assertThat(engine.roles().expired()).isFalse();
         Files.setLastModifiedTime(h.configFile, FileTime.from(clock.instant().plusSeconds(5)));
-        assertThat(engine.catalogExpired()).isTrue();
+        assertThat(engine.roles().expired()).isTrue();
 
         engine.close();
         h.config("", "CacheRefresh: 0\n");
         engine = h.engine();
         clock.advance(Duration.ofDays(400));
-        assertThat(engine.catalogExpired()).isFalse();
+        assertThat(engine.roles().expired()).isFalse();
     }
 
     @Test
@@ -253,26 +253,26 @@ class CatalogServiceTest {
         Instant old = clock.instant().minusSeconds(3600);
         Files.setLastModifiedTime(h.configFile, FileTime.from(old));
         engine = h.engine();
-        engine.refreshCatalog(0, RefreshListener.NONE);
+        engine.roles().refresh(0, RefreshListener.NONE);
         engine.close();
 
         h.config(MERGE_CONFIG, "");
         Files.setLastModifiedTime(h.configFile, FileTime.from(old));
         engine = h.engine();
-        assertThat(engine.catalogExpired()).isTrue();
+        assertThat(engine.roles().expired()).isTrue();
     }
 
     @Test
     void roles_expiredCache_refreshesOnceAndListOnlyWarns() {
         CatalogHarness h = twoAccounts().config("", "").signedIn();
         engine = h.engine();
-        RoleListing before = engine.list(ListQuery.defaults());
+        RoleListing before = engine.roles().listing(ListQuery.defaults());
         assertThat(before.rows()).isEmpty();
         assertThat(before.cacheExpired()).isTrue();
         assertThat(emulator.count(Operation.LIST_ACCOUNTS)).isZero();
 
-        assertThat(engine.catalog().roles()).hasSize(3);
-        assertThat(engine.catalog().roles()).hasSize(3);
+        assertThat(engine.roles().list()).hasSize(3);
+        assertThat(engine.roles().list()).hasSize(3);
         assertThat(emulator.count(Operation.LIST_ACCOUNTS)).isEqualTo(1);
     }
 
@@ -280,12 +280,12 @@ class CatalogServiceTest {
     void refresh_failurePartWay_keepsPreviousCacheAndNamesTheAccounts() {
         CatalogHarness h = twoAccounts().config("", "MaxRetry: 2\nMaxBackoff: 1\n").signedIn();
         engine = h.engine();
-        engine.refreshCatalog(0, RefreshListener.NONE);
+        engine.roles().refresh(0, RefreshListener.NONE);
         String before = h.cacheText();
 
         emulator.addAccount("333333333333", "New", "new@example.com", "ReadOnly");
         emulator.failureRate(Operation.LIST_ACCOUNT_ROLES, 1.0);
-        assertThatThrownBy(() -> engine.refreshCatalog(0, RefreshListener.NONE))
+        assertThatThrownBy(() -> engine.roles().refresh(0, RefreshListener.NONE))
                 .isInstanceOf(AwsSsoException.class)
                 .hasMessageContaining("failed for 3 accounts")
                 .hasMessageContaining(PROD).hasMessageContaining(DEV).hasMessageContaining("333333333333")
@@ -300,7 +300,7 @@ class CatalogServiceTest {
         engine = h.config("", "MaxRetry: 10\nMaxBackoff: 1\n").signedIn().engine();
         emulator.failureRate(Operation.LIST_ACCOUNT_ROLES, 0.3);
 
-        RefreshResult result = engine.refreshCatalog(5, RefreshListener.NONE);
+        RefreshResult result = engine.roles().refresh(5, RefreshListener.NONE);
 
         assertThat(result.roles()).isEqualTo(40);
         assertThat(emulator.calls(Operation.LIST_ACCOUNT_ROLES, c -> c.status() == 500)).isNotEmpty();
@@ -314,7 +314,7 @@ class CatalogServiceTest {
         CatalogHarness h = new CatalogHarness(home, emulator, java.time.Clock.systemUTC());
         engine = h.config("", "").signedIn().engine();
 
-        RefreshResult result = engine.refreshCatalog(5, RefreshListener.NONE);
+        RefreshResult result = engine.roles().refresh(5, RefreshListener.NONE);
 
         assertThat(result.roles()).isEqualTo(60);
         long throttled = emulator.calls(Operation.LIST_ACCOUNT_ROLES, Call::throttled).size();
@@ -336,7 +336,7 @@ class CatalogServiceTest {
             return now.getEpochSecond() * 1_000_000_000L + now.getNano();
         }, n -> clock.advance(Duration.ofNanos(Math.max(0, n))));
 
-        RefreshResult result = engine.refreshCatalog(2, RefreshListener.NONE);
+        RefreshResult result = engine.roles().refresh(2, RefreshListener.NONE);
 
         assertThat(result.roles()).isEqualTo(3);
         assertThat(emulator.calls(Operation.LIST_ACCOUNT_ROLES, Call::succeeded)).hasSize(3);
@@ -355,7 +355,7 @@ class CatalogServiceTest {
             return now.getEpochSecond() * 1_000_000_000L + now.getNano();
         }, n -> clock.advance(Duration.ofNanos(Math.max(0, n))));
 
-        assertThatThrownBy(() -> engine.refreshCatalog(1, RefreshListener.NONE))
+        assertThatThrownBy(() -> engine.roles().refresh(1, RefreshListener.NONE))
                 .isInstanceOf(AwsSsoException.class)
                 .hasMessageContaining("failed for 1 account")
                 .hasMessageContaining("still throttled after 22 attempts in 11 rounds (MaxRetry 2, MaxBackoff 1 s")
@@ -376,7 +376,7 @@ class CatalogServiceTest {
         self[0] = emulator;
         engine = h.config("", "").signedIn().engine();
 
-        RefreshResult result = engine.refreshCatalog(5, RefreshListener.NONE);
+        RefreshResult result = engine.roles().refresh(5, RefreshListener.NONE);
 
         assertThat(result.roles()).isEqualTo(60);
         assertThat(emulator.calls(Operation.LIST_ACCOUNT_ROLES, c -> c.status() == 401)).isNotEmpty();
@@ -391,7 +391,7 @@ class CatalogServiceTest {
         engine = h.engine();
         emulator.endSessions();
 
-        assertThatThrownBy(() -> engine.refreshCatalog(0, RefreshListener.NONE))
+        assertThatThrownBy(() -> engine.roles().refresh(0, RefreshListener.NONE))
                 .isInstanceOf(LoginRequiredException.class);
         assertThat(emulator.calls(Operation.CREATE_TOKEN, c -> "refresh_token".equals(c.grantType()))).hasSize(1);
         assertThat(emulator.count(Operation.START_DEVICE_AUTHORIZATION)).isZero();
@@ -402,7 +402,7 @@ class CatalogServiceTest {
         CatalogHarness h = harness(emulatorBuilder().generateAccounts(12, 1).build());
         engine = h.config("", "").signedIn().engine();
         List<String> events = new CopyOnWriteArrayList<>();
-        engine.refreshCatalog(3, new RefreshListener() {
+        engine.roles().refresh(3, new RefreshListener() {
             @Override
             public void started(int accounts) {
                 events.add("started " + accounts);
@@ -431,93 +431,95 @@ class CatalogServiceTest {
     void refresh_diff_reportsAddedAndRemovedWithoutViaRoles() {
         CatalogHarness h = twoAccounts().config(MERGE_CONFIG, "").signedIn();
         engine = h.engine();
-        RefreshResult first = engine.refreshCatalog(0, RefreshListener.NONE);
+        RefreshResult first = engine.roles().refresh(0, RefreshListener.NONE);
         assertThat(first.added()).extracting(RoleArn::roleName).doesNotContain("Deploy");
 
         emulator.addRole(AccountId.parse(DEV), "PowerUser");
-        RefreshResult second = engine.refreshCatalog(0, RefreshListener.NONE);
+        RefreshResult second = engine.roles().refresh(0, RefreshListener.NONE);
         assertThat(second.added()).containsExactly(RoleArn.parse("arn:aws:iam::" + DEV + ":role/PowerUser"));
         assertThat(second.removed()).isEmpty();
-        assertThat(second.diffLines()).containsExactly("Updated cache: added=1, deleted=0",
-                "+ arn:aws:iam::" + DEV + ":role/PowerUser");
     }
 
     @Test
     void recordHistory_movesToFrontTrimsAndTags() {
         CatalogHarness h = harness(emulatorBuilder().generateAccounts(3, 1).build());
         engine = h.config("", "HistoryLimit: 2\nHistoryMinutes: 60\n").signedIn().engine();
-        engine.refreshCatalog(0, RefreshListener.NONE);
-        List<RoleArn> arns = engine.catalog().roles().stream().map(CatalogRole::arn).sorted().toList();
+        engine.roles().refresh(0, RefreshListener.NONE);
+        List<RoleArn> arns = engine.roles().list().stream().map(CatalogRole::arn).sorted().toList();
 
-        engine.recordHistory(arns.get(0));
+        engine.roles().recordUse(arns.get(0));
         clock.advance(Duration.ofSeconds(10));
-        engine.recordHistory(arns.get(1));
+        engine.roles().recordUse(arns.get(1));
         clock.advance(Duration.ofSeconds(10));
-        engine.recordHistory(arns.get(2));
+        engine.roles().recordUse(arns.get(2));
 
-        Map<RoleArn, String> history = engine.catalog().roles().stream()
+        Map<RoleArn, String> history = engine.roles().list().stream()
                 .filter(r -> r.tags().containsKey("History"))
                 .collect(Collectors.toMap(CatalogRole::arn, r -> r.tags().get("History")));
-        CatalogRole third = engine.catalog().role(arns.get(2));
+        CatalogRole third = engine.roles().get(arns.get(2));
         assertThat(history).containsOnlyKeys(arns.get(1), arns.get(2));
         assertThat(history.get(arns.get(2))).isEqualTo(third.accountAlias() + ":" + arns.get(2).roleName()
                 + "," + clock.instant().getEpochSecond());
         assertThat(h.cacheText()).contains("\"History\" : [ \"" + arns.get(2) + "\", \"" + arns.get(1) + "\" ]");
 
         clock.advance(Duration.ofMinutes(61)); // older than HistoryMinutes: dropped on load
-        assertThat(engine.catalog().roles()).noneMatch(r -> r.tags().containsKey("History"));
+        assertThat(engine.roles().list()).noneMatch(r -> r.tags().containsKey("History"));
     }
 
     @Test
     void refresh_keepsHistoryAndUnexpiredCredentialExpiry() {
         CatalogHarness h = twoAccounts().config("", "").signedIn();
         engine = h.engine();
-        engine.refreshCatalog(0, RefreshListener.NONE);
+        engine.roles().refresh(0, RefreshListener.NONE);
         RoleArn arn = RoleArn.parse("arn:aws:iam::" + PROD + ":role/ReadOnly");
-        engine.recordHistory(arn);
+        engine.roles().recordUse(arn);
         Instant expires = clock.instant().plus(Duration.ofHours(1));
         CatalogService service = catalogService(engine);
         service.recordCredentialsExpire(arn, expires);
 
-        engine.refreshCatalog(0, RefreshListener.NONE);
+        engine.roles().refresh(0, RefreshListener.NONE);
 
-        CatalogRole role = engine.catalog().role(arn);
+        CatalogRole role = engine.roles().get(arn);
         assertThat(role.credentialsExpire()).isEqualTo(Instant.ofEpochSecond(expires.getEpochSecond()));
         assertThat(role.tags()).containsKey("History");
-        RoleListing listing = engine.list(new ListQuery(List.of("Arn", "Expires"), null, false, "RoleName", "Read"));
-        assertThat(listing.rows()).contains(List.of(arn.toString(), " 1h  0m"));
+        RoleListing listing = engine.roles().listing(ListQuery.builder().fields(List.of("Arn", "Expires"))
+                .prefix("RoleName", "Read").build());
+        assertThat(listing.rows()).contains(List.of(arn, Instant.ofEpochSecond(expires.getEpochSecond())));
     }
 
     @Test
     void recordHistory_unknownRole_isRoleNotFound() {
         engine = twoAccounts().config("", "").signedIn().engine();
-        engine.refreshCatalog(0, RefreshListener.NONE);
-        assertThatThrownBy(() -> engine.recordHistory(RoleArn.parse("111111111111:Nope")))
+        engine.roles().refresh(0, RefreshListener.NONE);
+        assertThatThrownBy(() -> engine.roles().recordUse(RoleArn.parse("111111111111:Nope")))
                 .isInstanceOf(RoleNotFoundException.class);
     }
 
     @Test
     void list_sortPrefixReverseAndUnknownField() {
         engine = twoAccounts().config("", "").signedIn().engine();
-        engine.refreshCatalog(0, RefreshListener.NONE);
+        engine.roles().refresh(0, RefreshListener.NONE);
 
-        RoleListing byId = engine.list(new ListQuery(List.of("Id", "AccountIdPad", "RoleName"), null, false, null, null));
-        assertThat(byId.rows()).containsExactly(List.of("0", PROD, "AdministratorAccess"),
-                List.of("1", PROD, "ReadOnly"), List.of("2", DEV, "ReadOnly"));
-        RoleListing reversed = engine.list(new ListQuery(List.of("Id", "RoleName", "AccountId"), "RoleName", true, null, null));
+        RoleListing byId = engine.roles().listing(ListQuery.builder().fields(List.of("Id", "AccountIdPad", "RoleName"))
+                .build());
+        assertThat(byId.rows()).containsExactly(List.of(0L, PROD, "AdministratorAccess"),
+                List.of(1L, PROD, "ReadOnly"), List.of(2L, DEV, "ReadOnly"));
+        RoleListing reversed = engine.roles().listing(ListQuery.builder().fields(List.of("Id", "RoleName", "AccountId"))
+                .sortBy("RoleName").reverse(true).build());
         assertThat(reversed.rows()).extracting(r -> r.get(1)).containsExactly("ReadOnly", "ReadOnly", "AdministratorAccess");
-        assertThat(reversed.rows()).extracting(r -> r.get(0)).containsExactly("0", "1", "2");
-        RoleListing filtered = engine.list(new ListQuery(List.of("AccountId"), null, false, "AccountAlias", "Dev"));
-        assertThat(filtered.rows()).containsExactly(List.of("210987654321"));
-        RoleListing defaults = engine.list(ListQuery.defaults());
+        assertThat(reversed.rows()).extracting(r -> r.get(0)).containsExactly(0L, 1L, 2L);
+        RoleListing filtered = engine.roles().listing(ListQuery.builder().fields(List.of("AccountId"))
+                .prefix("AccountAlias", "Dev").build());
+        assertThat(filtered.rows()).containsExactly(List.of(210987654321L));
+        RoleListing defaults = engine.roles().listing(ListQuery.defaults());
         assertThat(defaults.fields()).containsExactly("AccountIdPad", "AccountAlias", "RoleName", "Profile", "Expires");
         assertThat(defaults.ssoName()).isEqualTo("Default");
 
-        assertThatThrownBy(() -> engine.list(new ListQuery(List.of("Nope"), null, false, null, null)))
+        assertThatThrownBy(() -> engine.roles().listing(ListQuery.builder().fields(List.of("Nope")).build()))
                 .hasMessage("unsupported field: 'Nope'");
-        assertThatThrownBy(() -> engine.list(new ListQuery(List.of("Arn"), null, false, "Expires", "1")))
-                .hasMessageContaining("Expires");
-        assertThat(engine.listFields()).containsKeys("Id", "Arn", "AccountId", "AccountIdPad", "AccountName",
+        assertThatThrownBy(() -> engine.roles().listing(ListQuery.builder().fields(List.of("Arn"))
+                .prefix("Expires", "1").build())).hasMessageContaining("Expires");
+        assertThat(engine.roles().listFields()).containsKeys("Id", "Arn", "AccountId", "AccountIdPad", "AccountName",
                 "AccountAlias", "DefaultRegion", "EmailAddress", "Expires", "ExpiresEpoch", "RoleName", "SSO",
                 "Via", "Profile").hasSize(14);
     }
@@ -525,9 +527,10 @@ class CatalogServiceTest {
     @Test
     void tags_filtersByAccountAndRole() {
         engine = twoAccounts().config(MERGE_CONFIG, "").signedIn().engine();
-        List<RoleTags> all = engine.tags(Optional.empty(), Optional.empty());
+        List<RoleTags> all = engine.roles().tags(r -> true);
         assertThat(all).hasSize(4);
-        List<RoleTags> prodReadOnly = engine.tags(Optional.of(AccountId.parse(PROD)), Optional.of("ReadOnly"));
+        List<RoleTags> prodReadOnly = engine.roles().tags(r -> r.arn().accountId().equals(AccountId.parse(PROD))
+                && r.arn().roleName().equals("ReadOnly"));
         assertThat(prodReadOnly).singleElement().satisfies(t -> {
             assertThat(t.arn().toString()).isEqualTo("arn:aws:iam::" + PROD + ":role/ReadOnly");
             assertThat(t.tags()).containsEntry("Env", "prod").containsEntry("Role", "ReadOnly");
@@ -541,7 +544,7 @@ class CatalogServiceTest {
         Files.writeString(h.cacheFile(), "{\"Version\":4,\"ConfigCreatedAt\":1,\"SSO\":{\"Gone\":{\"LastUpdate\":1,"
                 + "\"Roles\":{\"Accounts\":{}}}}}");
         engine = h.engine();
-        engine.refreshCatalog(0, RefreshListener.NONE);
+        engine.roles().refresh(0, RefreshListener.NONE);
         assertThat(h.cacheText()).doesNotContain("\"Gone\"").contains("\"Default\"");
     }
 
@@ -549,7 +552,7 @@ class CatalogServiceTest {
     void cacheFile_isPrivate() throws Exception {
         CatalogHarness h = twoAccounts().config("", "").signedIn();
         engine = h.engine();
-        engine.refreshCatalog(0, RefreshListener.NONE);
+        engine.roles().refresh(0, RefreshListener.NONE);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(h.cacheFile()))).isEqualTo("rw-------");
         try (var files = Files.list(h.configDir)) {

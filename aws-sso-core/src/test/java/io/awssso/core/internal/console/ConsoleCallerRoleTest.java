@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.awssso.api.AwsSsoException;
+import io.awssso.core.Console;
 import io.awssso.api.RoleArn;
 import io.awssso.core.AwsSso;
 import java.util.Map;
@@ -26,16 +27,16 @@ class ConsoleCallerRoleTest {
     @Test
     void callerRole_user_isRefusedWithWhatToDo() {
         assertThatThrownBy(() -> ConsoleService.callerRole("arn:aws:iam::012345678901:user/bob"))
-                .isInstanceOf(AwsSsoException.class).hasMessageContaining("--profile");
+                .isInstanceOf(AwsSsoException.class).hasMessageContaining("user/bob").hasMessageNotContaining("--");
     }
 
     @Test
-    void environmentSelectsConsoleRole_needsAllThreeCredentialsOrAProfile() {
-        assertThat(AwsSso.environmentSelectsConsoleRole(Map.of("AWS_PROFILE", "p"))).isTrue();
-        assertThat(AwsSso.environmentSelectsConsoleRole(Map.of("AWS_ACCESS_KEY_ID", "a",
+    void environmentSelectsRole_needsAllThreeCredentialsOrAProfile() {
+        assertThat(Console.environmentSelectsRole(Map.of("AWS_PROFILE", "p"))).isTrue();
+        assertThat(Console.environmentSelectsRole(Map.of("AWS_ACCESS_KEY_ID", "a",
                 "AWS_SECRET_ACCESS_KEY", "s", "AWS_SESSION_TOKEN", "t"))).isTrue();
-        assertThat(AwsSso.environmentSelectsConsoleRole(Map.of("AWS_ACCESS_KEY_ID", "a",
+        assertThat(Console.environmentSelectsRole(Map.of("AWS_ACCESS_KEY_ID", "a",
                 "AWS_SECRET_ACCESS_KEY", "s"))).isFalse();
-        assertThat(AwsSso.environmentSelectsConsoleRole(Map.of("AWS_PROFILE", ""))).isFalse();
+        assertThat(Console.environmentSelectsRole(Map.of("AWS_PROFILE", ""))).isFalse();
     }
 }

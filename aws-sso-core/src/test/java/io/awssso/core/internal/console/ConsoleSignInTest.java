@@ -8,6 +8,7 @@ import io.awssso.api.ClientRegistration;
 import io.awssso.api.RoleArn;
 import io.awssso.api.SsoToken;
 import io.awssso.core.AwsSso;
+import io.awssso.core.Console;
 import io.awssso.core.ConsoleOptions;
 import io.awssso.core.ConsoleSignIn;
 import io.awssso.core.internal.aws.SdkClientOptions;
@@ -79,7 +80,7 @@ class ConsoleSignInTest {
 
     private AwsSso engine(Map<String, String> extraEnv) {
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
-        env.putIfAbsent(AwsSso.FEDERATION_URL_VARIABLE, emulator.endpoint() + "/federation");
+        env.putIfAbsent(Console.FEDERATION_URL_VARIABLE, emulator.endpoint() + "/federation");
         return AwsSso.builder().configFile(home.resolve(".config/aws-sso/config.yaml").toString())
                 .environment(env, home).clock(clock).secureStore(store)
                 .userMessages(new PrintStream(user, true, StandardCharsets.UTF_8))
@@ -112,7 +113,7 @@ class ConsoleSignInTest {
     @Test
     void consoleSignIn_ssoRole_loginUrlCarriesAnIssuedTokenIssuerAndDestination() throws Exception {
         try (AwsSso sso = engine(Map.of())) {
-            ConsoleSignIn s = sso.consoleSignIn(ADMIN, ConsoleOptions.defaults());
+            ConsoleSignIn s = sso.console().signIn(ADMIN, ConsoleOptions.defaults());
 
             Map<String, String> q = query(s.url());
             assertThat(s.url()).startsWith(emulator.endpoint() + "/federation?Action=login&");
@@ -129,8 +130,7 @@ class ConsoleSignInTest {
     @Test
     void consoleSignIn_viaRole_asksNoDurationAndTheEmulatorIssuesAToken() throws Exception {
         try (AwsSso sso = engine(Map.of())) {
-            ConsoleSignIn s = sso.consoleSignIn(DEPLOY, new ConsoleOptions(Optional.of(720), Optional.empty(),
-                    false, Optional.empty()));
+            ConsoleSignIn s = sso.console().signIn(DEPLOY, ConsoleOptions.builder().duration(Duration.ofMinutes(720)).build());
 
             assertThat(s.roleChaining()).isTrue();
             assertThat(s.region()).isEqualTo("eu-central-1");
@@ -144,19 +144,18 @@ class ConsoleSignInTest {
     @Test
     void openConsole_printUrl_printsTheUrlAndRecordsHistory() {
         try (AwsSso sso = engine(Map.of())) {
-            ConsoleSignIn s = sso.openConsole(ADMIN, new ConsoleOptions(Optional.empty(), Optional.of("ap-south-1"),
-                    false, Optional.empty()));
+            ConsoleSignIn s = sso.console().open(ADMIN, ConsoleOptions.builder().region("ap-south-1").build());
 
             assertThat(user.toString(StandardCharsets.UTF_8)).isEqualTo(s.url() + "\n");
             assertThat(s.url()).contains("region%3Dap-south-1");
-            assertThat(sso.catalog().role(ADMIN).tags()).containsKey("History");
+            assertThat(sso.roles().get(ADMIN).tags()).containsKey("History");
         }
     }
 
     @Test
     void openConsoleFromEnvironment_awsProfile_opensThatRole() {
         try (AwsSso sso = engine(Map.of("AWS_PROFILE", "prod:AdministratorAccess"))) {
-            ConsoleSignIn s = sso.openConsoleFromEnvironment(ConsoleOptions.defaults());
+            ConsoleSignIn s = sso.console().openFromEnvironment(ConsoleOptions.defaults());
 
             assertThat(s.role()).isEqualTo(ADMIN);
             assertThat(s.profile()).isEqualTo("prod:AdministratorAccess");
@@ -167,12 +166,12 @@ class ConsoleSignInTest {
     void openConsoleFromEnvironment_credentials_findTheRoleWithGetCallerIdentityAndUseThem() {
         io.awssso.api.RoleCredentials c;
         try (AwsSso sso = engine(Map.of())) {
-            c = sso.credentials(ADMIN, false);
+            c = sso.credentials().get(ADMIN);
         }
         emulator.clearCallLog();
         try (AwsSso sso = engine(Map.of("AWS_ACCESS_KEY_ID", c.accessKeyId(), "AWS_SECRET_ACCESS_KEY",
                 c.secretAccessKey(), "AWS_SESSION_TOKEN", c.sessionToken(), "AWS_PROFILE", "ignored"))) {
-            ConsoleSignIn s = sso.openConsoleFromEnvironment(ConsoleOptions.defaults());
+            ConsoleSignIn s = sso.console().openFromEnvironment(ConsoleOptions.defaults());
 
             assertThat(s.role()).isEqualTo(ADMIN);
             assertThat(emulator.count(Operation.GET_CALLER_IDENTITY)).isEqualTo(1);
@@ -186,7 +185,7 @@ class ConsoleSignInTest {
     @Test
     void openConsoleFromEnvironment_unknownProfile_isRoleNotFound() {
         try (AwsSso sso = engine(Map.of("AWS_PROFILE", "nope"))) {
-            assertThatThrownBy(() -> sso.openConsoleFromEnvironment(ConsoleOptions.defaults()))
+            assertThatThrownBy(() -> sso.console().openFromEnvironment(ConsoleOptions.defaults()))
                     .isInstanceOf(io.awssso.api.RoleNotFoundException.class).hasMessageContaining("nope");
         }
     }
@@ -194,8 +193,7 @@ class ConsoleSignInTest {
     @Test
     void consoleSignIn_durationOutOfRange_isRefusedBeforeAnyCall() {
         try (AwsSso sso = engine(Map.of())) {
-            assertThatThrownBy(() -> sso.consoleSignIn(ADMIN, new ConsoleOptions(Optional.of(14), Optional.empty(),
-                    false, Optional.empty()))).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> sso.console().signIn(ADMIN, ConsoleOptions.builder().duration(Duration.ofMinutes(14)).build())).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("15 to 720");
             assertThat(emulator.count(Operation.GET_ROLE_CREDENTIALS)).isZero();
         }
@@ -203,8 +201,8 @@ class ConsoleSignInTest {
 
     @Test
     void consoleSignIn_endpointRefuses_errorHasTheStatusButNoSecrets() {
-        try (AwsSso sso = engine(Map.of(AwsSso.FEDERATION_URL_VARIABLE, emulator.endpoint() + "/federation"))) {
-            io.awssso.api.RoleCredentials c = sso.credentials(ADMIN, false);
+        try (AwsSso sso = engine(Map.of(Console.FEDERATION_URL_VARIABLE, emulator.endpoint() + "/federation"))) {
+            io.awssso.api.RoleCredentials c = sso.credentials().get(ADMIN);
             emulator.endSessions();
             clock.advance(Duration.ofHours(13)); // the role credentials have expired at the endpoint
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.awssso.api.AccountId;
+import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -48,7 +49,7 @@ class FederationClientTest {
     }
 
     private static RoleCredentials creds(boolean chained) {
-        return new RoleCredentials(AccountId.parse("012345678901"), "R", "ASIAEXAMPLE", "se\"cret/+",
+        return new RoleCredentials(RoleArn.of(AccountId.parse("012345678901"), "R"), "ASIAEXAMPLE", "se\"cret/+",
                 "to&ken=", Instant.parse("2030-01-01T00:00:00Z"), chained);
     }
 

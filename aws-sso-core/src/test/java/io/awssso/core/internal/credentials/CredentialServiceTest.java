@@ -55,8 +55,8 @@ class CredentialServiceTest {
     void credentials_storedStillValid_reusedWithoutCall() {
         h.config("", "").signedIn();
         try (AwsSso sso = h.engine()) {
-            RoleCredentials first = sso.credentials(ADMIN, false);
-            RoleCredentials second = sso.credentials(ADMIN, false);
+            RoleCredentials first = sso.credentials().get(ADMIN);
+            RoleCredentials second = sso.credentials().get(ADMIN);
 
             assertThat(second).isEqualTo(first);
             assertThat(emulator.count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
@@ -68,8 +68,8 @@ class CredentialServiceTest {
     void credentials_stsRefresh_fetchesAgainAndStores() {
         h.config("", "").signedIn();
         try (AwsSso sso = h.engine()) {
-            RoleCredentials first = sso.credentials(ADMIN, false);
-            RoleCredentials forced = sso.credentials(ADMIN, true);
+            RoleCredentials first = sso.credentials().get(ADMIN);
+            RoleCredentials forced = sso.credentials().fetch(ADMIN);
 
             assertThat(forced.accessKeyId()).isNotEqualTo(first.accessKeyId());
             assertThat(emulator.count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(2);
@@ -81,10 +81,10 @@ class CredentialServiceTest {
     void credentials_storedExpireWithinAMinute_fetchedAgain() {
         h.config("", "").signedIn();
         try (AwsSso sso = h.engine()) {
-            RoleCredentials first = sso.credentials(ADMIN, false);
+            RoleCredentials first = sso.credentials().get(ADMIN);
             clock.set(first.expiration().minusSeconds(59));
 
-            RoleCredentials next = sso.credentials(ADMIN, false);
+            RoleCredentials next = sso.credentials().get(ADMIN);
 
             assertThat(next.accessKeyId()).isNotEqualTo(first.accessKeyId());
             assertThat(next.expiration()).isAfter(first.expiration());
@@ -95,12 +95,12 @@ class CredentialServiceTest {
     void cachedCredentials_validStored_buildsNoClient() {
         h.config("", "").signedIn();
         try (AwsSso sso = h.engine()) {
-            sso.credentials(ADMIN, false);
+            sso.credentials().get(ADMIN);
         }
         h.clientsCreated.set(0);
         try (AwsSso sso = h.engine()) {
-            assertThat(sso.cachedCredentials(ADMIN)).isPresent();
-            assertThat(sso.credentials(ADMIN, false)).isNotNull();
+            assertThat(sso.credentials().stored(ADMIN)).isPresent();
+            assertThat(sso.credentials().get(ADMIN)).isNotNull();
             assertThat(h.clientsCreated).hasValue(0);
         }
     }
@@ -109,7 +109,7 @@ class CredentialServiceTest {
     void cachedCredentials_nothingStored_empty() {
         h.config("", "").signedIn();
         try (AwsSso sso = h.engine()) {
-            assertThat(sso.cachedCredentials(ADMIN)).isEmpty();
+            assertThat(sso.credentials().stored(ADMIN)).isEmpty();
             assertThat(emulator.count(Operation.GET_ROLE_CREDENTIALS)).isZero();
         }
     }
@@ -118,7 +118,7 @@ class CredentialServiceTest {
     void credentials_noToken_loginRequired() {
         h.config("", "");
         try (AwsSso sso = h.engine()) {
-            assertThatThrownBy(() -> sso.credentials(ADMIN, false)).isInstanceOf(LoginRequiredException.class);
+            assertThatThrownBy(() -> sso.credentials().get(ADMIN)).isInstanceOf(LoginRequiredException.class);
         }
     }
 
@@ -127,7 +127,7 @@ class CredentialServiceTest {
         h.config("", "").signedIn();
         clock.advance(Duration.ofHours(2)); // past the access token, within the session
         try (AwsSso sso = h.engine()) {
-            RoleCredentials c = sso.credentials(ADMIN, false);
+            RoleCredentials c = sso.credentials().get(ADMIN);
 
             assertThat(c.roleName()).isEqualTo("AdministratorAccess");
             assertThat(emulator.count(Operation.CREATE_TOKEN)).isEqualTo(1);
@@ -142,7 +142,7 @@ class CredentialServiceTest {
         h.config("", "").signedIn();
         clock.advance(Duration.ofHours(2));
         try (AwsSso sso = h.engine()) {
-            sso.credentials(ADMIN, false);
+            sso.credentials().get(ADMIN);
 
             assertThat(emulator.calls(Operation.CREATE_TOKEN)).extracting(Call::grantType)
                     .containsExactly("refresh_token");
@@ -156,7 +156,7 @@ class CredentialServiceTest {
         SsoToken revoked = h.store.read().token("Default").orElseThrow();
         emulator.expireAccessTokens(); // the portal answers 401; the refresh token still works
         try (AwsSso sso = h.engine()) {
-            RoleCredentials c = sso.credentials(ADMIN, false);
+            RoleCredentials c = sso.credentials().get(ADMIN);
 
             assertThat(h.store.read().credentials(ADMIN)).contains(c);
             assertThat(h.store.read().token("Default").orElseThrow().accessToken())
@@ -174,7 +174,7 @@ class CredentialServiceTest {
         h.config("", "").signedIn();
         emulator.endSessions();
         try (AwsSso sso = h.engine()) {
-            assertThatThrownBy(() -> sso.credentials(ADMIN, false)).isInstanceOf(LoginRequiredException.class)
+            assertThatThrownBy(() -> sso.credentials().get(ADMIN)).isInstanceOf(LoginRequiredException.class)
                     .hasMessageContaining("aws-sso login");
             assertThat(emulator.count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
             assertThat(h.store.read().credentials(ADMIN)).isEmpty();
@@ -198,7 +198,7 @@ class CredentialServiceTest {
                 """, "").signedIn();
         emulator.requireExternalId(DEPLOY.toString(), "ext-123");
         try (AwsSso sso = h.engine()) {
-            RoleCredentials audit = sso.credentials(AUDIT, false);
+            RoleCredentials audit = sso.credentials().get(AUDIT);
 
             assertThat(audit.roleChaining()).isTrue();
             assertThat(audit.roleArn()).isEqualTo(AUDIT);
@@ -209,7 +209,7 @@ class CredentialServiceTest {
                             org.assertj.core.groups.Tuple.tuple(AUDIT.toString(), "DeployRole@210987654321"));
             assertThat(h.store.read().roleCredentials().keySet()).contains(ADMIN, DEPLOY, AUDIT);
 
-            sso.credentials(DEPLOY, false);
+            sso.credentials().get(DEPLOY);
             assertThat(emulator.count(Operation.ASSUME_ROLE)).isEqualTo(2); // reused from the store
         }
     }
@@ -228,7 +228,7 @@ class CredentialServiceTest {
                             Via: arn:aws:iam::210987654321:role/DeployRole
                 """, "").signedIn();
         try (AwsSso sso = h.engine()) {
-            assertThatThrownBy(() -> sso.credentials(DEPLOY, false))
+            assertThatThrownBy(() -> sso.credentials().get(DEPLOY))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("loop")
                     .hasMessageContaining(DEPLOY + " -> " + AUDIT + " -> " + DEPLOY);
@@ -247,7 +247,7 @@ class CredentialServiceTest {
             for (int i = 0; i < 32; i++) {
                 AwsSso sso = h.engine(); // one engine per "process", sharing the store
                 engines.add(sso);
-                results.add(pool.submit(() -> sso.credentials(ADMIN, false)));
+                results.add(pool.submit(() -> sso.credentials().get(ADMIN)));
             }
             Set<String> keys = new java.util.HashSet<>();
             for (Future<RoleCredentials> f : results) {
@@ -263,24 +263,27 @@ class CredentialServiceTest {
 
     @Test
     void roleByAccount_leadingZero_readInBase10() {
-        assertThat(AwsSso.roleByAccount("0123", "Admin").toString())
-                .isEqualTo("arn:aws:iam::000000000123:role/Admin");
-        assertThat(AwsSso.roleByArn("012345678901:Admin")).isEqualTo(RoleArn.parse(
-                "arn:aws:iam::012345678901:role/Admin"));
-        assertThatThrownBy(() -> AwsSso.roleByAccount("0x12", "Admin"))
-                .isInstanceOf(IllegalArgumentException.class);
+        h.config("", "");
+        try (AwsSso sso = h.engine()) {
+            assertThat(sso.roles().of("0123", "Admin").toString())
+                    .isEqualTo("arn:aws:iam::000000000123:role/Admin");
+            assertThat(sso.roles().parse("012345678901:Admin")).isEqualTo(RoleArn.parse(
+                    "arn:aws:iam::012345678901:role/Admin"));
+            assertThatThrownBy(() -> sso.roles().of("0x12", "Admin"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test
     void credentials_fetched_catalogExpiresRecorded() {
         h.config("", "").signedIn();
         try (AwsSso sso = h.engine()) {
-            sso.refreshCatalog(1, io.awssso.core.RefreshListener.NONE);
-            RoleCredentials c = sso.credentials(ADMIN, false);
+            sso.roles().refresh(1, io.awssso.core.RefreshListener.NONE);
+            RoleCredentials c = sso.credentials().get(ADMIN);
 
-            assertThat(sso.catalog().role(ADMIN).credentialsExpire())
+            assertThat(sso.roles().get(ADMIN).credentialsExpire())
                     .isEqualTo(c.expiration().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-            assertThat(sso.tags(java.util.Optional.empty(), java.util.Optional.empty()).stream()
+            assertThat(sso.roles().tags(r -> true).stream()
                     .map(t -> t.arn()).collect(Collectors.toList())).contains(ADMIN);
         }
     }

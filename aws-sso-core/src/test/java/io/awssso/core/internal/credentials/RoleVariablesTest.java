@@ -3,6 +3,7 @@ package io.awssso.core.internal.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.awssso.api.AccountId;
+import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import java.time.Instant;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RoleVariablesTest {
-    private static final RoleCredentials CREDS = new RoleCredentials(AccountId.parse("12"), "Admin",
+    private static final RoleCredentials CREDS = new RoleCredentials(RoleArn.of(AccountId.parse("12"), "Admin"),
             "ASIAKEY", "secret", "token", Instant.parse("2026-11-26T11:00:00.123Z"), false);
 
     private static RoleVariables.Change vars(RoleVariables.RegionRule rule, Map<String, String> current) {

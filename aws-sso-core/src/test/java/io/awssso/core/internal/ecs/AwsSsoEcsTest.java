@@ -43,9 +43,9 @@ class AwsSsoEcsTest {
     @Test
     void ecsServerAndClient_tokenFromTheStore_roundTrip() throws Exception {
         try (AwsSso sso = sso(Map.of())) {
-            sso.setEcsBearerToken(TOKEN);
-            try (EcsServer server = sso.ecsServer(EcsServerOptions.builder().port(0).build())) {
-                EcsClient client = sso.ecsClient("127.0.0.1:" + server.port());
+            sso.ecs().storeBearerToken(TOKEN);
+            try (EcsServer server = sso.ecs().startServer(EcsServerOptions.builder().port(0).build())) {
+                EcsClient client = sso.ecs().client("127.0.0.1:" + server.port());
 
                 client.load("prod-admin", admin, false);
 
@@ -62,8 +62,8 @@ class AwsSsoEcsTest {
     @Test
     void ecsClient_serverFromEnvironment_usedWithoutFlag() {
         try (AwsSso sso = sso(Map.of("AWS_SSO_ECS_SERVER", "127.0.0.1:5555"))) {
-            assertThat(sso.ecsClient(null).server().toString()).isEqualTo("http://127.0.0.1:5555/");
-            assertThat(sso.ecsClient("127.0.0.1:6666").server().toString()).isEqualTo("http://127.0.0.1:6666/");
+            assertThat(sso.ecs().client().server().toString()).isEqualTo("http://127.0.0.1:5555/");
+            assertThat(sso.ecs().client("127.0.0.1:6666").server().toString()).isEqualTo("http://127.0.0.1:6666/");
         }
     }
 
@@ -71,31 +71,31 @@ class AwsSsoEcsTest {
     void ecsServer_storedTlsPair_servesHttpsUnlessDisabled() {
         SelfSignedCertificates.Pair pair = SelfSignedCertificates.generate(2);
         try (AwsSso sso = sso(Map.of())) {
-            sso.setEcsTls(new EcsServer.TlsPair(pair.certificatePem(), pair.privateKeyPem()));
-            sso.setEcsBearerToken(TOKEN);
-            try (EcsServer https = sso.ecsServer(EcsServerOptions.builder().port(0).build());
-                    EcsServer http = sso.ecsServer(EcsServerOptions.builder().port(0).disableTls(true).build())) {
-                EcsClient client = sso.ecsClient("localhost:" + https.port());
+            sso.ecs().storeTls(new EcsServer.TlsPair(pair.certificatePem(), pair.privateKeyPem()));
+            sso.ecs().storeBearerToken(TOKEN);
+            try (EcsServer https = sso.ecs().startServer(EcsServerOptions.builder().port(0).build());
+                    EcsServer http = sso.ecs().startServer(EcsServerOptions.builder().port(0).disableTls(true).build())) {
+                EcsClient client = sso.ecs().client("localhost:" + https.port());
                 client.load("p", admin, true);
 
                 assertThat(https.tls()).isTrue();
                 assertThat(client.list()).hasSize(1);
                 assertThat(http.tls()).isFalse();
             }
-            assertThat(sso.ecsCertificate()).contains(pair.certificatePem());
-            sso.setEcsTls(null);
-            assertThat(sso.ecsCertificate()).isEmpty();
+            assertThat(sso.ecs().certificate()).contains(pair.certificatePem());
+            sso.ecs().deleteTls();
+            assertThat(sso.ecs().certificate()).isEmpty();
         }
     }
 
     @Test
     void setEcsBearerToken_bearerPrefixOrSpaces_refusedAndNullDeletes() {
         try (AwsSso sso = sso(Map.of())) {
-            assertThatThrownBy(() -> sso.setEcsBearerToken("Bearer abc")).isInstanceOf(ConfigurationException.class)
+            assertThatThrownBy(() -> sso.ecs().storeBearerToken("Bearer abc")).isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("without the 'Bearer ' prefix");
-            assertThatThrownBy(() -> sso.setEcsBearerToken("a b")).isInstanceOf(ConfigurationException.class);
-            sso.setEcsBearerToken(TOKEN);
-            sso.setEcsBearerToken(null);
+            assertThatThrownBy(() -> sso.ecs().storeBearerToken("a b")).isInstanceOf(ConfigurationException.class);
+            sso.ecs().storeBearerToken(TOKEN);
+            sso.ecs().deleteBearerToken();
         }
         assertThat(store.read()).isNotEqualTo(StoredSecrets.EMPTY.withEcsBearerToken(TOKEN));
         assertThat(store.read().ecsBearerToken()).isNull();

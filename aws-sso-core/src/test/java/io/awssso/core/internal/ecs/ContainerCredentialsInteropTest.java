@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.awssso.api.AccountId;
+import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import io.awssso.core.EcsClient;
 import io.awssso.core.EcsServer;
@@ -66,7 +67,7 @@ class ContainerCredentialsInteropTest {
                 .httpClient(UrlConnectionHttpClient.create()).build()) {
             var rc = portal.getRoleCredentials(r -> r.accessToken(accessToken).accountId("012345678901")
                     .roleName("AdministratorAccess")).roleCredentials();
-            issued = new RoleCredentials(AccountId.parse("012345678901"), "AdministratorAccess", rc.accessKeyId(),
+            issued = new RoleCredentials(RoleArn.of(AccountId.parse("012345678901"), "AdministratorAccess"), rc.accessKeyId(),
                     rc.secretAccessKey(), rc.sessionToken(), Instant.ofEpochMilli(rc.expiration()), false);
         }
         server = EcsServer.start(EcsServerOptions.builder().port(0).bearerToken(TOKEN).build());

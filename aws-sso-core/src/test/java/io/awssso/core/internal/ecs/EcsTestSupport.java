@@ -3,6 +3,7 @@ package io.awssso.core.internal.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awssso.api.AccountId;
+import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ final class EcsTestSupport {
     }
 
     static RoleCredentials credentials(String account, String role, Instant expiration) {
-        return new RoleCredentials(AccountId.parse(account), role, "ASIA" + role.toUpperCase().replace('-', 'X'),
+        return new RoleCredentials(RoleArn.of(AccountId.parse(account), role), "ASIA" + role.toUpperCase().replace('-', 'X'),
                 "secret-of-" + role, "session-token-of-" + role, expiration, false);
     }
 

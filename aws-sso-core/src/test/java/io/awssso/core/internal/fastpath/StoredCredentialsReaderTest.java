@@ -89,7 +89,7 @@ class StoredCredentialsReaderTest {
 
         Optional<RoleCredentials> found = read();
 
-        assertThat(found).contains(new RoleCredentials(AccountId.parse("012345678901"), "Admin", "ASIAFAST",
+        assertThat(found).contains(new RoleCredentials(RoleArn.of(AccountId.parse("012345678901"), "Admin"), "ASIAFAST",
                 "s3cr3t", "tok", expires, false));
         assertThat(messages.toString(StandardCharsets.UTF_8)).isEqualTo("WARN Using insecure json file store "
                 + dir().resolve("store.json") + "; see SecureStore in config" + System.lineSeparator());

@@ -1,4 +1,4 @@
-package io.awssso.core.internal.catalog;
+package io.awssso.cli.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,14 +31,5 @@ class ExpiresColumnTest {
         assertThat(ExpiresColumn.text(NOW.minusSeconds(1), NOW)).isEqualTo("Expired");
         assertThat(ExpiresColumn.text(null, NOW)).isEqualTo("Expired");
         assertThat(ExpiresColumn.text(Instant.EPOCH, NOW)).isEqualTo("Expired");
-    }
-
-    @Test
-    void fields_areSortedByNameAsListFieldsPrintsThem() {
-        assertThat(RoleLister.FIELDS.keySet()).containsExactly("AccountAlias", "AccountId", "AccountIdPad",
-                "AccountName", "Arn", "DefaultRegion", "EmailAddress", "Expires", "ExpiresEpoch", "Id",
-                "Profile", "RoleName", "SSO", "Via");
-        assertThat(RoleLister.FIELDS).containsEntry("ExpiresEpoch", "Unix Epoch when STS creds expire")
-                .containsEntry("EmailAddress", "Root Email for AWS account");
     }
 }

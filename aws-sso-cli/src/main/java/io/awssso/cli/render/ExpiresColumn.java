@@ -1,4 +1,4 @@
-package io.awssso.core.internal.catalog;
+package io.awssso.cli.render;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,14 +10,14 @@ import java.time.Instant;
  * space, and {@code Expired} both for credentials that ran out and for a role with none (the
  * cache keeps 0 for both, after a {@code logout} too, so the two cannot be told apart).
  */
-final class ExpiresColumn {
-    static final String EXPIRED = "Expired";
+public final class ExpiresColumn {
+    public static final String EXPIRED = "Expired";
 
     private ExpiresColumn() {
     }
 
     /** The cell for credentials expiring at {@code expires} ({@code null}: none stored). */
-    static String text(Instant expires, Instant now) {
+    public static String text(Instant expires, Instant now) {
         if (expires == null || expires.getEpochSecond() <= 0) {
             return EXPIRED;
         }
