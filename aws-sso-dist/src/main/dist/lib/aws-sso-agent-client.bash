@@ -25,7 +25,9 @@ aws_sso_agent_client() {
     local LC_ALL=C
     local version=$1
     shift
-    [[ ${AWS_SSO_AGENT:-} != 0 ]] || return 1
+    case "${AWS_SSO_AGENT,,}" in
+        0 | false | off | no) return 1 ;; # the agent turned off, as the JVM reads it
+    esac
 
     local debug=0 arg previous="" command=""
     [[ ${AWS_SSO_AGENT_DEBUG:-} == 1 ]] && debug=1
@@ -73,29 +75,43 @@ aws_sso_agent_client() {
         return 1
     fi
 
-    # The agent file (the same rule as the JVM's).
-    local dir config_file
-    if [[ -n ${XDG_RUNTIME_DIR:-} && -d $XDG_RUNTIME_DIR ]]; then
+    # The agent file: in $XDG_RUNTIME_DIR/aws-sso, else in run/ next to the config file the JVM
+    # would read (--config, $AWS_SSO_CONFIG, else config.yaml in the config directory: ~/.aws-sso
+    # when it is a directory and holds config.yaml, or when the XDG one holds none).
+    local dir config_file="" home=${HOME:-} i
+    local -a argv=("$@")
+    for ((i = 0; i < ${#argv[@]}; i++)); do
+        arg=${argv[i]}
+        [[ $arg == -- ]] && break
+        if [[ $arg == --config ]] && ((i + 1 < ${#argv[@]})); then
+            config_file=${argv[++i]}
+        elif [[ $arg == --config=* ]]; then
+            config_file=${arg#--config=}
+        fi
+    done
+    if [[ ${XDG_RUNTIME_DIR:-} == /* && -d $XDG_RUNTIME_DIR ]]; then
         dir=$XDG_RUNTIME_DIR/aws-sso
     else
-        if [[ -n ${AWS_SSO_CONFIG:-} ]]; then
-            config_file=$AWS_SSO_CONFIG
-            [[ $config_file == "~" || $config_file == "~/"* ]] && config_file=${HOME:-}${config_file:1}
+        [[ -n $config_file ]] || config_file=${AWS_SSO_CONFIG:-}
+        if [[ -n $config_file ]]; then
+            [[ $config_file == "~/"* ]] && config_file=$home${config_file:1}
             if [[ $config_file == */* ]]; then
                 dir=${config_file%/*}
                 dir=${dir:-/}
             else
                 dir=.
             fi
-        elif [[ -n ${HOME:-} && -f $HOME/.aws-sso/config.yaml ]]; then
-            dir=$HOME/.aws-sso
-        elif [[ -n ${XDG_CONFIG_HOME:-} ]]; then
-            dir=$XDG_CONFIG_HOME/aws-sso
-        elif [[ -n ${HOME:-} ]]; then
-            dir=$HOME/.config/aws-sso
         else
-            _aws_sso_agent_skip "no HOME"
-            return 1
+            if [[ -z $home ]]; then
+                _aws_sso_agent_skip "no HOME"
+                return 1
+            fi
+            dir=${XDG_CONFIG_HOME:-$home/.config}
+            [[ $dir == "~" || $dir == "~/"* ]] && dir=$home${dir:1}
+            dir=$dir/aws-sso
+            if [[ -d $home/.aws-sso && (-e $home/.aws-sso/config.yaml || ! -e $dir/config.yaml) ]]; then
+                dir=$home/.aws-sso
+            fi
         fi
         dir=$dir/run
     fi

@@ -470,7 +470,9 @@ class AgentClientTest {
     void process_agentTurnedOffOrArgumentWithALineBreak_neverAsksTheAgent(Launcher launcher) throws Exception {
         startAgent(success(0, bytes("{}"), new byte[0]));
 
-        assertFellBack(run(launcher, Map.of("AWS_SSO_AGENT", "0"), "process", "--arn", ARN), "process", "--arn", ARN);
+        for (String off : List.of("0", "false", "OFF", "No")) {
+            assertFellBack(run(launcher, Map.of("AWS_SSO_AGENT", off), "process", "--arn", ARN), "process", "--arn", ARN);
+        }
         assertFellBack(run(launcher, "process", "--profile", "a\nb"), "process", "--profile", "a\nb");
         assertFellBack(run(launcher, "process", "--profile", "a\rb"), "process", "--profile", "a\rb");
         assertFellBack(run(launcher, Map.of("AWS_REGION", "eu\nwest"), "process", "--arn", ARN), "process", "--arn", ARN);
@@ -524,18 +526,39 @@ class AgentClientTest {
         assertThat(run(launcher, noRuntime, "process").outText()).isEqualTo("{\"from\":\"xdg\"}"); // ~/.config
         Map<String, String> notADirectory = Map.of("XDG_RUNTIME_DIR", tmp.resolve("missing").toString());
         assertThat(run(launcher, notADirectory, "process").outText()).isEqualTo("{\"from\":\"xdg\"}");
+        Map<String, String> relative = Map.of("XDG_RUNTIME_DIR", "run"); // the cwd holds run/aws-sso/agent
+        StandInAgent.writeAgentFile(home.resolve("run/aws-sso"), "protocol=1\n"); // must not be read
+        assertThat(run(launcher, relative, "process").outText()).isEqualTo("{\"from\":\"xdg\"}");
+        Map<String, String> tilde = new HashMap<>(noRuntime);
+        tilde.put("XDG_CONFIG_HOME", "~/../xdg-config");
+        Files.delete(home.resolve(".config/aws-sso/run/agent"));
+        StandInAgent.writeAgentFile(xdg.resolve("aws-sso/run"), file);
+        assertThat(run(launcher, tilde, "process").outText()).isEqualTo("{\"from\":\"xdg\"}");
+        StandInAgent.writeAgentFile(home.resolve(".config/aws-sso/run"), file);
 
         Map<String, String> withConfig = new HashMap<>(noRuntime);
         withConfig.put("AWS_SSO_CONFIG", tmp.resolve("elsewhere/config.yaml").toString());
         assertThat(run(launcher, withConfig, "process").outText()).isEqualTo("{\"from\":\"xdg\"}");
+        assertThat(run(launcher, noRuntime, "--config", "../elsewhere/config.yaml", "process").outText())
+                .isEqualTo("{\"from\":\"xdg\"}"); // relative to the working directory
+        assertThat(run(launcher, noRuntime, "process", "--config=" + tmp.resolve("elsewhere/c.yaml")).outText())
+                .isEqualTo("{\"from\":\"xdg\"}");
         Files.delete(tmp.resolve("elsewhere/run/agent"));
         assertThat(run(launcher, withConfig, "process").out()).isEqualTo(JVM_RAN);
+        assertThat(run(launcher, noRuntime, "--config", "../elsewhere/config.yaml", "process").out())
+                .isEqualTo(JVM_RAN);
 
+        // ~/.aws-sso wins when it holds config.yaml, or when the XDG directory holds none
         Files.createDirectories(home.resolve(".aws-sso"));
-        Files.writeString(home.resolve(".aws-sso/config.yaml"), "SSOConfig: {}\n");
+        Files.writeString(home.resolve(".config/aws-sso/config.yaml"), "SSOConfig: {}\n");
+        assertThat(run(launcher, noRuntime, "process").outText()).isEqualTo("{\"from\":\"xdg\"}");
+        Files.delete(home.resolve(".config/aws-sso/config.yaml"));
         assertThat(run(launcher, noRuntime, "process").out()).isEqualTo(JVM_RAN); // ~/.aws-sso/run/agent: none
+        Files.writeString(home.resolve(".config/aws-sso/config.yaml"), "SSOConfig: {}\n");
+        Files.writeString(home.resolve(".aws-sso/config.yaml"), "SSOConfig: {}\n");
+        assertThat(run(launcher, noRuntime, "process").out()).isEqualTo(JVM_RAN);
         StandInAgent.writeAgentFile(home.resolve(".aws-sso/run"), file);
         assertThat(run(launcher, noRuntime, "process").outText()).isEqualTo("{\"from\":\"xdg\"}");
-        assertThat(agent.requests()).hasSize(5);
+        assertThat(agent.requests()).hasSize(10);
     }
 }
