@@ -289,6 +289,16 @@ public final class AwsSso implements AutoCloseable {
         return graph.config().promptColors();
     }
 
+    /** {@code Agent}: whether {@code process} may start and use the per-user agent (default true). */
+    public boolean agentEnabled() {
+        return graph.config().agent();
+    }
+
+    /** {@code AgentIdleTimeout}: how long the agent waits for a request before it exits (default 1 h). */
+    public java.time.Duration agentIdleTimeout() {
+        return graph.config().agentIdleTimeout();
+    }
+
     /** Every valid {@code list} field with its description ({@code list --list-fields}). */
     public Map<String, String> listFields() {
         return RoleLister.FIELDS;

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         subcommands = {ProcessCommand.class, ExecCommand.class, EvalCommand.class, CredentialsCommand.class,
                 ConsoleCommand.class,
                 TimeCommand.class, LoginCommand.class, LogoutCommand.class, ListCommand.class, CacheCommand.class,
-                TagsCommand.class, ListSsoRolesCommand.class, SelectCommand.class, EcsCommand.class, SetupCommand.class, VersionCommand.class, CompleteCommand.class},
+                TagsCommand.class, ListSsoRolesCommand.class, SelectCommand.class, EcsCommand.class, SetupCommand.class, VersionCommand.class, CompleteCommand.class,
+                AgentCommand.class},
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'aws-sso <command> --help' for the options of a command."})

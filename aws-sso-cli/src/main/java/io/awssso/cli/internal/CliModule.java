@@ -229,6 +229,12 @@ public interface CliModule {
     @ClassKey(SetupWizardCommand.class)
     Object setupWizardCommand(SetupWizardCommand command);
 
+    /** Makes {@code agent} injectable through {@link CommandFactory}. */
+    @Binds
+    @IntoMap
+    @ClassKey(io.awssso.cli.command.AgentCommand.class)
+    Object agentCommand(io.awssso.cli.command.AgentCommand command);
+
     /** Makes {@code version} injectable through {@link CommandFactory}. */
     @Binds
     @IntoMap

@@ -78,6 +78,8 @@ public final class CliHarness implements AutoCloseable {
         h.environment.put("AWS_ENDPOINT_URL_SSO_OIDC", emulator.endpoint().toString());
         h.environment.put("AWS_ENDPOINT_URL_STS", emulator.endpoint().toString());
         h.environment.put("AWS_SSO_FILE_PASSWORD", STORE_PASSWORD);
+        // no test leaves an agent running unless it turns the agent on itself (and stops it by pid)
+        h.environment.put("AWS_SSO_AGENT", "0");
         h.environment.put("AWS_CONFIG_FILE", home.resolve(".aws/config").toString());
         h.environment.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve(".aws/credentials").toString());
         h.writeConfig(h.defaultConfig());

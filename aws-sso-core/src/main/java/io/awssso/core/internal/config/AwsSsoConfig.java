@@ -80,7 +80,9 @@ public record AwsSsoConfig(
         List<String> accountPrimaryTag,
         Map<String, String> promptColors,
         List<String> listFields,
-        List<String> envVarTags) {
+        List<String> envVarTags,
+        boolean agent,
+        java.time.Duration agentIdleTimeout) {
 
     /** The {@code ProfileFormat} used when the config sets none (the code's default, not the docs'). */
     public static final String DEFAULT_PROFILE_FORMAT =
@@ -116,6 +118,7 @@ public record AwsSsoConfig(
         promptColors = Collections.unmodifiableMap(new LinkedHashMap<>(promptColors));
         listFields = List.copyOf(listFields);
         envVarTags = List.copyOf(envVarTags);
+        Objects.requireNonNull(agentIdleTimeout, "agentIdleTimeout");
     }
 
     /**

@@ -37,7 +37,7 @@ final class ConfigBinder {
             "HistoryLimit", "HistoryMinutes", "SecureStore", "JsonStore", "SecretServiceCollection",
             "OnePassword", "ProfileFormat", "ConfigVariables", "FirstTag", "FullTextSearch",
             "AccountPrimaryTag", "PromptColors", "ListFields", "EnvVarTags",
-            "FirefoxOpenUrlInContainer", "ConfigUrlAction");
+            "FirefoxOpenUrlInContainer", "ConfigUrlAction", "Agent", "AgentIdleTimeout");
     static final List<String> INSTANCE_KEYS = List.of("SSORegion", "StartUrl", "DefaultRegion",
             "AuthUrlAction", "Accounts", "AwsCliSsoSession");
     static final List<String> ACCOUNT_KEYS = List.of("Name", "DefaultRegion", "Tags", "Roles");
@@ -168,6 +168,13 @@ final class ConfigBinder {
         Map<String, String> promptColors = promptColors(s);
         List<String> listFields = listFields(s);
         List<String> envVarTags = s.list("EnvVarTags").orElse(List.of());
+        boolean agent = s.bool("Agent").orElse(true);
+        java.time.Duration agentIdleTimeout = s.text("AgentIdleTimeout").filter(t -> !t.isBlank())
+                .flatMap(t -> GoDuration.parse(t).filter(d -> !d.isNegative() && !d.isZero()).or(() -> {
+                    problems.error(s.valueAt("AgentIdleTimeout"), "AgentIdleTimeout", "expected a duration such as"
+                            + " 1h, 30m or 3600 (seconds), found '" + YamlNode.Snippet.of(t) + "'");
+                    return Optional.empty();
+                })).orElse(java.time.Duration.ofHours(1));
         if (problems.hasErrors()) {
             return null;
         }
@@ -177,7 +184,7 @@ final class ConfigBinder {
                 actions.configProfilesUrlAction(), logLevel, logLines, historyLimit,
                 historyMinutes, secureStore, jsonStore, collection, onePassword, profileFormat,
                 configVariables, firstTag, fullTextSearch, primaryTags, promptColors, listFields,
-                envVarTags);
+                envVarTags, agent, agentIdleTimeout);
     }
 
     /**

@@ -1,0 +1,73 @@
+package io.awssso.cli.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts {@code aws-sso agent start --foreground} as a detached process: its own session
+ * ({@code setsid} when there is one), stdin from /dev/null, stdout and stderr appended to
+ * {@code agent.log} (0600) in the runtime directory. The JDK starts children through a helper that
+ * closes every other descriptor, so a caller's pipes (a {@code $(...)}, a test harness) are never
+ * held open by the agent.
+ *
+ * <p>JVM flags for a small, long-lived process: the serial collector, a capped heap handed back
+ * after use, C1 only (a {@code process} answer is milliseconds of work; C2's compiler threads and
+ * code would cost more memory than they save time), a small code cache.
+ */
+final class AgentLauncher {
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx64m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=32m", "-Xss512k", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError",
+            "-Xshare:auto");
+    static final String LOG = "agent.log";
+    private static final long MAX_LOG = 1024 * 1024;
+
+    private AgentLauncher() {
+    }
+
+    /**
+     * Starts the agent for {@code configFile} and returns at once.
+     *
+     * @param directory the checked runtime directory (the log goes there)
+     */
+    static Process spawn(Path configFile, Path directory) throws IOException {
+        Path log = directory.resolve(LOG);
+        if (!Files.exists(log)) {
+            Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else if (Files.size(log) > MAX_LOG) {
+            Files.write(log, new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
+        }
+        List<String> command = new ArrayList<>();
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                command.add(setsid);
+                break;
+            }
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        String launcher = System.getProperty("awssso.launcher");
+        if (launcher != null && !launcher.isBlank()) {
+            command.add("-Dawssso.launcher=" + launcher);
+        }
+        String modulePath = System.getProperty("jdk.module.path");
+        if (modulePath != null && !modulePath.isBlank()) {
+            command.addAll(List.of("-p", modulePath, "-m", "io.awssso.cli/io.awssso.cli.Main"));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.awssso.cli.Main"));
+        }
+        command.addAll(List.of("--config", configFile.toString(), "agent", "start", "--foreground"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
+        return builder.start();
+    }
+}

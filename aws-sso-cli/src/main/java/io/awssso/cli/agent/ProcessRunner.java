@@ -1,0 +1,65 @@
+package io.awssso.cli.agent;
+
+import io.awssso.cli.internal.CliEnvironment;
+import io.awssso.cli.internal.CommandRunner;
+import io.awssso.cli.internal.Terminal;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Runs one {@code process} command line inside the agent exactly as the JVM path would
+ * ({@link CommandRunner}, the code {@code Main.run} runs), with the request's environment, and
+ * captures its stdout, stderr and exit code. The JVM is warm (classes loaded and compiled), and
+ * the store is read afresh on every request, so credentials another process stored are seen and
+ * the reuse margin is judged by the engine itself.
+ */
+final class ProcessRunner {
+    private final RoutedStream systemOut;
+    private final RoutedStream systemErr;
+
+    /**
+     * @param systemOut installed as {@code System.out}
+     * @param systemErr installed as {@code System.err}
+     */
+    ProcessRunner(RoutedStream systemOut, RoutedStream systemErr) {
+        this.systemOut = systemOut;
+        this.systemErr = systemErr;
+    }
+
+    /**
+     * What {@code process} printed and returned.
+     *
+     * @param exit the exit code
+     * @param out stdout's bytes
+     * @param err stderr's bytes
+     */
+    record Outcome(int exit, byte[] out, byte[] err) {
+        /** Without the output: stdout holds the secret key. */
+        @Override
+        public String toString() {
+            return "Outcome[exit=" + exit + ", out=" + out.length + " bytes, err=" + err.length + " bytes]";
+        }
+    }
+
+    Outcome run(Map<String, String> environment, String[] args) {
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream(1024);
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream(256);
+        PrintStream out = new PrintStream(outBytes, false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(errBytes, false, StandardCharsets.UTF_8);
+        systemOut.route(out);
+        systemErr.route(err);
+        int exit;
+        try {
+            CliEnvironment env = new CliEnvironment(environment);
+            exit = CommandRunner.run(Terminal.of(out, err, env), env, args);
+        } finally {
+            systemOut.clear();
+            systemErr.clear();
+        }
+        out.flush();
+        err.flush();
+        return new Outcome(exit, outBytes.toByteArray(), errBytes.toByteArray());
+    }
+}
