@@ -294,6 +294,11 @@ public final class AwsSso implements AutoCloseable {
         return graph.config().agent();
     }
 
+    /** {@code AutoLogin}: whether a command that needs a login starts one instead of failing. */
+    public boolean autoLogin() {
+        return graph.config().autoLogin();
+    }
+
     /** {@code AgentIdleTimeout}: how long the agent waits for a request before it exits (default 1 h). */
     public java.time.Duration agentIdleTimeout() {
         return graph.config().agentIdleTimeout();

@@ -1,5 +1,6 @@
 package io.awssso.cli.agent;
 
+import io.awssso.core.AwsSso;
 import io.awssso.core.ConfigSetup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,8 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
             "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION", "AWS_SSO_JAVA_OPTS",
             "AWS_SSO_NO_BUILD");
     private static final long INTERIM_AFTER_MILLIS = 50;
+    /** More than the engine's own token margin (1 minute), so a token is never judged differently. */
+    private static final Duration SESSION_MARGIN = Duration.ofMinutes(2);
 
     /**
      * What the agent was started with.
@@ -47,12 +50,14 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
      * @param environment its own environment (requests must agree on the variables a client sends)
      * @param runtimeDirectory where its agent file goes (checked 0700)
      * @param idleTimeout how long it waits for a request before it exits
+     * @param autoLogin the config's {@code AutoLogin}: a request that may need a login is then
+     *     checked first, so that the agent never starts a browser login
      * @param version the aws-sso version
      * @param watched files whose change means an upgrade (the jar, the JDK's release file)
      * @param clock decides idleness
      */
     public record Settings(Path configFile, Map<String, String> environment, Path runtimeDirectory,
-            Duration idleTimeout, String version, List<Path> watched, Clock clock) {
+            Duration idleTimeout, boolean autoLogin, String version, List<Path> watched, Clock clock) {
         /** Copies the collections. */
         public Settings {
             environment = Map.copyOf(environment);
@@ -170,10 +175,14 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
             stop("the config file " + settings.configFile() + " changed");
             return AgentServer.Reply.empty(503);
         }
+        Map<String, String> environment = environmentFor(request);
+        if (settings.autoLogin() && !sessionValid(environment, request.args())) {
+            return AgentServer.Reply.empty(428);
+        }
         ScheduledFuture<?> slow = timers.schedule(interim, INTERIM_AFTER_MILLIS, TimeUnit.MILLISECONDS);
         ProcessRunner.Outcome outcome;
         try {
-            outcome = runner.run(environmentFor(request), request.args().toArray(String[]::new));
+            outcome = runner.run(environment, request.args().toArray(String[]::new));
         } finally {
             slow.cancel(false);
         }
@@ -240,6 +249,42 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
             return Optional.of(409);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the selected instance's token stays valid beyond the engine's margin: with
+     * {@code AutoLogin} the engine would otherwise start a browser login inside the agent, where
+     * nobody sees it; the caller's own JVM does it instead.
+     */
+    private boolean sessionValid(Map<String, String> environment, List<String> args) {
+        Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+        try (AwsSso sso = AwsSso.builder().configFile(settings.configFile().toString())
+                .ssoInstance(ssoFlag(args)).environment(environment, home)
+                .userMessages(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build()) {
+            Instant limit = settings.clock().instant().plus(SESSION_MARGIN);
+            return sso.sessionExpiresAt().filter(t -> t.isAfter(limit)).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The value of {@code -S/--sso} before any {@code --}, or null. */
+    static String ssoFlag(List<String> args) {
+        String value = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                break;
+            }
+            if ((a.equals("-S") || a.equals("--sso")) && i + 1 < args.size()) {
+                value = args.get(++i);
+            } else if (a.startsWith("--sso=")) {
+                value = a.substring("--sso=".length());
+            } else if (a.startsWith("-S") && a.length() > 2) {
+                value = a.substring(a.startsWith("-S=") ? 3 : 2);
+            }
+        }
+        return value;
     }
 
     /** The variables a client sends, less those that may differ per request. */

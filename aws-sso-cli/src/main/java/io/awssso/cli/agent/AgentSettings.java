@@ -8,9 +8,10 @@ import java.time.Duration;
  *
  * @param enabled {@code Agent} (default true)
  * @param idleTimeout {@code AgentIdleTimeout} (default 1 h)
+ * @param autoLogin {@code AutoLogin}
  */
-record AgentSettings(boolean enabled, Duration idleTimeout) {
+record AgentSettings(boolean enabled, Duration idleTimeout, boolean autoLogin) {
     static AgentSettings of(AwsSso sso) {
-        return new AgentSettings(sso.agentEnabled(), sso.agentIdleTimeout());
+        return new AgentSettings(sso.agentEnabled(), sso.agentIdleTimeout(), sso.autoLogin());
     }
 }

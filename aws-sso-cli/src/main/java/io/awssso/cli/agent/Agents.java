@@ -35,9 +35,7 @@ public final class Agents {
 
     /** Whether the environment turns the agent off. */
     public static boolean switchedOff(Map<String, String> env) {
-        String v = env.get(SWITCH_VARIABLE);
-        return v != null && (v.equals("0") || v.equalsIgnoreCase("false") || v.equalsIgnoreCase("off")
-                || v.equalsIgnoreCase("no"));
+        return AgentAutoStart.switchedOff(env);
     }
 
     /** The absolute config file a run with these options and variables uses. */
@@ -108,7 +106,8 @@ public final class Agents {
                 err.println("an agent is already running (pid " + running.get().pid() + ")");
                 return 0;
             }
-            return serve(new Agent.Settings(config, env, dir, agentSettings.idleTimeout(), version, watchedFiles(),
+            return serve(new Agent.Settings(config, env, dir, agentSettings.idleTimeout(),
+                    agentSettings.autoLogin(), version, watchedFiles(),
                     Clock.systemUTC()), instances, err);
         } catch (IOException e) {
             err.println("error: cannot start the agent: " + e.getMessage());
@@ -122,6 +121,11 @@ public final class Agents {
         System.setOut(out.printStream());
         System.setErr(errors.printStream());
         Agent agent = Agent.start(settings, new ProcessRunner(out, errors), instances);
+        try {
+            Files.deleteIfExists(settings.runtimeDirectory().resolve(AgentAutoStart.SPAWN_MARKER));
+        } catch (IOException e) {
+            // it ages out
+        }
         Thread hook = new Thread(() -> agent.stop("terminated by a signal"), "aws-sso-agent-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         err.println("aws-sso agent " + agent.file().pid() + " serving " + settings.configFile()
@@ -234,7 +238,24 @@ public final class Agents {
      * @return whether an agent was running
      */
     public static boolean stopRunning(Optional<String> configFlag, Map<String, String> env, Path home) {
-        Path dir = RuntimeDirectory.locate(env, configFile(configFlag, env, home));
+        return stopFor(configFile(configFlag, env, home), env);
+    }
+
+    /**
+     * Stops the agent serving {@code configFile}, if one runs ({@code logout}, {@code login --force}:
+     * the agent must not outlive the session it served). Never fails.
+     *
+     * @return whether an agent was running
+     */
+    public static boolean stopFor(Path configFile, Map<String, String> env) {
+        try {
+            return stop(RuntimeDirectory.locate(env, configFile.toAbsolutePath().normalize()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean stop(Path dir) {
         if (!(AgentFile.read(dir) instanceof AgentFile.Found.Usable u)) {
             return false;
         }

@@ -1,17 +1,21 @@
 package io.awssso.cli.agent;
 
+import io.awssso.cli.command.ProcessAnswers;
 import io.awssso.cli.internal.CliEnvironment;
 import io.awssso.cli.internal.CommandRunner;
 import io.awssso.cli.internal.Terminal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Runs one {@code process} command line inside the agent exactly as the JVM path would
- * ({@link CommandRunner}, the code {@code Main.run} runs), with the request's environment, and
- * captures its stdout, stderr and exit code. The JVM is warm (classes loaded and compiled), and
+ * Runs one {@code process} command line inside the agent exactly as a JVM started by the launcher
+ * would (the stored-credentials answer of {@code ProcessFastPath}, else {@link CommandRunner}, the
+ * code {@code Main.run} runs), with the request's environment, and captures its stdout, stderr and
+ * exit code. The JVM is warm (classes loaded and compiled), and
  * the store is read afresh on every request, so credentials another process stored are seen and
  * the reuse margin is judged by the engine itself.
  */
@@ -52,8 +56,15 @@ final class ProcessRunner {
         systemErr.route(err);
         int exit;
         try {
-            CliEnvironment env = new CliEnvironment(environment);
-            exit = CommandRunner.run(Terminal.of(out, err, env), env, args);
+            Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+            Optional<String> stored = ProcessAnswers.fromStore(args, environment, home, err);
+            if (stored.isPresent()) {
+                out.print(stored.get());
+                exit = 0;
+            } else {
+                CliEnvironment env = new CliEnvironment(environment);
+                exit = CommandRunner.run(Terminal.of(out, err, env), env, args);
+            }
         } finally {
             systemOut.clear();
             systemErr.clear();

@@ -61,6 +61,9 @@ public final class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AwsSso sso = engine.get();
+        if (force) {
+            io.awssso.cli.agent.Agents.stopFor(sso.configFile(), engine.environment().variables()); // a new session
+        }
         LoginResult result = sso.login(new LoginOptions(force, Optional.ofNullable(urlAction)));
         String left = Durations.timeLeft(Duration.between(Clock.systemUTC().instant(), result.expiresAt()));
         if (result.alreadyLoggedIn()) {

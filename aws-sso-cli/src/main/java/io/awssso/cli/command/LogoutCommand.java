@@ -35,6 +35,7 @@ public final class LogoutCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AwsSso sso = engine.get();
+        io.awssso.cli.agent.Agents.stopFor(sso.configFile(), engine.environment().variables()); // not past the session
         if (sso.logout()) {
             terminal.err().printf("Logged out of %s.%n", sso.instanceName());
         } else {

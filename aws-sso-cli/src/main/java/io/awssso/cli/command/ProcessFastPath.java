@@ -38,6 +38,7 @@ public final class ProcessFastPath {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        io.awssso.cli.agent.AgentAutoStart.maybeStart(args); // issue 14: the next call is answered by the agent
         Optional<Answer> answer = cached(args);
         if (answer.isEmpty()) {
             Main.main(args);

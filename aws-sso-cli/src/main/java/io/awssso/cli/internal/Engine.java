@@ -65,6 +65,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The run's environment. */
+    public CliEnvironment environment() {
+        return environment;
+    }
+
     /** Closes the engine if it was built. */
     @Override
     public synchronized void close() {
