@@ -22,7 +22,7 @@ CALLERS="${CALLERS:-50}"
 REQUESTS="${REQUESTS:-2000}"
 COLD_RUNS="${COLD_RUNS:-10}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-AWS_SSO="$ROOT/aws-sso"
+LAUNCHER="$ROOT/aws-sso"
 STORES=(file json secret-service pass)
 WORK="$(mktemp -d)"
 pids=() # background programs started here (real binaries, not shims), stopped by pid
@@ -33,7 +33,7 @@ die() { printf 'run-agent-benchmark: %s\n' "$*" >&2; exit 1; }
 cleanup() {
     set +e
     for store in "${STORES[@]}"; do
-        [[ -f "$WORK/cfg/$store/config.yaml" ]] && "$AWS_SSO" --config "$WORK/cfg/$store/config.yaml" agent stop >/dev/null 2>&1
+        [[ -f "$WORK/cfg/$store/config.yaml" ]] && "$LAUNCHER" --config "$WORK/cfg/$store/config.yaml" agent stop >/dev/null 2>&1
     done
     [[ -d "$WORK/gnupg" ]] && GNUPGHOME="$WORK/gnupg" gpgconf --kill all >/dev/null 2>&1
     for pid in "${pids[@]}"; do
@@ -56,7 +56,7 @@ if [[ -z "$emulator_jar" || -n "$(find "$ROOT/aws-sso-testkit/src" "$ROOT/aws-ss
     (cd "$ROOT" && ./mvnw -B -q -pl aws-sso-testkit,aws-sso-cli -am package -Dmaven.test.skip=true) >&2
     emulator_jar="$(compgen -G "$testkit/aws-sso-testkit-*.jar" | grep -v -e '-tests.jar' -e '-sources.jar' | head -n 1)"
 fi
-"$AWS_SSO" version >/dev/null
+"$LAUNCHER" version >/dev/null
 
 say "starting the emulator"
 mkfifo "$WORK/emulator.out"
@@ -118,26 +118,28 @@ AuthWorkflow: pkce
 UrlAction: exec
 UrlExecCommand: [curl, -fsSL, -o, /dev/null, "%s"]
 EOF
+    # the keyring unlocked at its start (a new collection would need a prompter's password)
+    [[ "$store" == secret-service ]] && echo "SecretServiceCollection: login" >>"$WORK/cfg/$store/config.yaml"
     chmod 600 "$WORK/cfg/$store/config.yaml"
 done
 cfg() { printf '%s' "$WORK/cfg/$1/config.yaml"; }
 
 say "login and one fetch per store (JVM path, agent off), then one agent per store"
 for store in "${STORES[@]}"; do
-    AWS_SSO_AGENT=0 "$AWS_SSO" --config "$(cfg "$store")" login >/dev/null 2>"$WORK/login-$store.log" ||
-        die "login with the $store store failed; see $WORK/login-$store.log"
+    AWS_SSO_AGENT=0 "$LAUNCHER" --config "$(cfg "$store")" login >/dev/null 2>"$WORK/login-$store.log" ||
+        die "login with the $store store failed: $(tail -3 "$WORK/login-$store.log")"
 done
-IFS=, read -r account role profile < <(AWS_SSO_AGENT=0 "$AWS_SSO" --config "$(cfg json)" list --csv \
+IFS=, read -r account role profile < <(AWS_SSO_AGENT=0 "$LAUNCHER" --config "$(cfg json)" list --csv \
     AccountIdPad RoleName Profile 2>/dev/null | head -1)
 ARN="arn:aws:iam::$account:role/$role"
 for store in "${STORES[@]}"; do
-    AWS_SSO_AGENT=0 "$AWS_SSO" --config "$(cfg "$store")" process --arn "$ARN" | grep -q '"Version":1' ||
+    AWS_SSO_AGENT=0 "$LAUNCHER" --config "$(cfg "$store")" process --arn "$ARN" | grep -q '"Version":1' ||
         die "process with the $store store failed"
-    "$AWS_SSO" --config "$(cfg "$store")" agent start 2>/dev/null || die "agent start ($store) failed"
+    "$LAUNCHER" --config "$(cfg "$store")" agent start 2>/dev/null || die "agent start ($store) failed"
 done
 
 served() { # requestsServed of the agent of config $1
-    "$AWS_SSO" --config "$1" agent status --json | sed -n 's/.*"requestsServed":\([0-9]*\).*/\1/p'
+    "$LAUNCHER" --config "$1" agent status --json | sed -n 's/.*"requestsServed":\([0-9]*\).*/\1/p'
 }
 agent_pid() { sed -n 's/^pid=//p' "$(dirname "$1")/run/agent"; }
 
@@ -151,19 +153,21 @@ commands=("$JAVA -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:-UseP
 configs=("")
 for store in "${STORES[@]}"; do
     names+=("$store --arn")
-    commands+=("$AWS_SSO --config $(cfg "$store") process --arn $ARN")
+    commands+=("$LAUNCHER --config $(cfg "$store") process --arn $ARN")
     configs+=("$(cfg "$store")")
 done
 names+=("json --profile")
-commands+=("$AWS_SSO --config $(cfg json) process --profile $profile")
+commands+=("$LAUNCHER --config $(cfg json) process --profile $profile")
 configs+=("$(cfg json)")
 
-declare -A before
 for i in "${!names[@]}"; do
     [[ -n "${configs[i]}" ]] || continue
     # shellcheck disable=SC2086 # a command line of words without spaces
     ${commands[i]} 2>/dev/null | grep -q '"Version":1' || die "${names[i]}: no credentials"
-    before[$i]="$(served "${configs[i]}")"
+done
+declare -A before
+for store in "${STORES[@]}"; do
+    before[$store]="$(served "$(cfg "$store")")"
 done
 
 echo "== load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), $(bash --version | head -1)"
@@ -175,13 +179,11 @@ hyperfine -N -w 5 -r "$RUNS" --export-json "$WORK/h.json" "${hyperfine_args[@]}"
 
 # Every measured call of a store (warm-ups included) must have been the agent's: a call the agent
 # did not answer ran a JVM, and its time would be in the figures.
-for i in "${!names[@]}"; do
-    [[ -n "${configs[i]}" ]] || continue
-    now="$(served "${configs[i]}")"
+for store in "${STORES[@]}"; do
     expected=$((RUNS + 5))
-    [[ "${names[i]}" == "json --arn" ]] && expected=$((2 * (RUNS + 5))) # json --profile shares its agent
-    [[ "${names[i]}" == "json --profile" ]] && continue
-    printf 'agent of %-16s served %d of %d measured calls\n' "${names[i]%% *}:" $((now - before[$i])) "$expected"
+    [[ "$store" == json ]] && expected=$((2 * (RUNS + 5))) # --arn and --profile
+    printf 'agent of %-16s answered %d of the %d measured calls (warm-ups included)\n' "$store:" \
+        $(($(served "$(cfg "$store")") - before[$store])) "$expected"
 done
 python3 - "$WORK/h.json" <<'PY'
 import json, sys
@@ -195,14 +197,16 @@ for name, p in r.items():
           f"mean CPU {cpu(p):5.1f} ms (ratio {cpu(p)/cpu(h):.2f})")
 PY
 
+rss_before="$(served "$(cfg file)")"
 for i in 1 2 3; do
-    /usr/bin/time -f '%M' "$AWS_SSO" --config "$(cfg file)" process --arn "$ARN" 2>&1 >/dev/null | tail -1
+    /usr/bin/time -f '%M' "$LAUNCHER" --config "$(cfg file)" process --arn "$ARN" 2>&1 >/dev/null | tail -1
 done | sort -n | tail -1 | awk '{printf "client peak RSS (max of 3 runs, ./aws-sso, file store hit): %.1f MiB (target <= 10)\n", $1 / 1024}'
+echo "  (the agent answered $(($(served "$(cfg file)") - rss_before)) of those 3 calls: a call it did not answer ran a JVM, and its RSS is the JVM's)"
 
 say "load: $CALLERS concurrent callers, $REQUESTS calls (file store)"
 load_before="$(served "$(cfg file)")"
-"$AWS_SSO" --config "$(cfg file)" process --arn "$ARN" >"$WORK/expected.json" 2>/dev/null
-python3 - "$CALLERS" "$REQUESTS" "$WORK/expected.json" "$AWS_SSO" --config "$(cfg file)" process --arn "$ARN" <<'PY'
+"$LAUNCHER" --config "$(cfg file)" process --arn "$ARN" >"$WORK/expected.json" 2>/dev/null
+python3 - "$CALLERS" "$REQUESTS" "$WORK/expected.json" "$LAUNCHER" --config "$(cfg file)" process --arn "$ARN" <<'PY'
 import concurrent.futures, subprocess, sys, time
 callers, total, expected = int(sys.argv[1]), int(sys.argv[2]), open(sys.argv[3], "rb").read()
 command = sys.argv[4:]
@@ -232,14 +236,14 @@ say "first call with no agent running (cold), against the agent turned off"
 cat >"$WORK/stop-agent.sh" <<EOF
 #!/usr/bin/env bash
 for _ in \$(seq 300); do [[ -f "$WORK/cfg/file/run/agent" ]] && break; sleep 0.1; done
-"$AWS_SSO" --config "$(cfg file)" agent stop >/dev/null 2>&1
+"$LAUNCHER" --config "$(cfg file)" agent stop >/dev/null 2>&1
 EOF
 chmod +x "$WORK/stop-agent.sh"
 hyperfine -N -r "$COLD_RUNS" --export-json "$WORK/cold-on.json" --prepare "$WORK/stop-agent.sh" \
-    -n "no agent yet (agent on)" "$AWS_SSO --config $(cfg file) process --arn $ARN" >&2
+    -n "no agent yet (agent on)" "$LAUNCHER --config $(cfg file) process --arn $ARN" >&2
 "$WORK/stop-agent.sh"
 hyperfine -N -r "$COLD_RUNS" --export-json "$WORK/cold-off.json" \
-    -n "agent off" "env AWS_SSO_AGENT=0 $AWS_SSO --config $(cfg file) process --arn $ARN" >&2
+    -n "agent off" "env AWS_SSO_AGENT=0 $LAUNCHER --config $(cfg file) process --arn $ARN" >&2
 python3 - "$WORK/cold-on.json" "$WORK/cold-off.json" <<'PY'
 import json, sys
 for f in sys.argv[1:]:
