@@ -31,7 +31,7 @@ say() { printf '== %s\n' "$*" >&2; }
 die() { printf 'run-agent-benchmark: %s\n' "$*" >&2; exit 1; }
 
 cleanup() {
-    set +e
+    set +eu # whatever failed, everything started here is stopped
     for store in "${STORES[@]}"; do
         [[ -f "$WORK/cfg/$store/config.yaml" ]] && "$LAUNCHER" --config "$WORK/cfg/$store/config.yaml" agent stop >/dev/null 2>&1
     done
