@@ -88,7 +88,7 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
         this.instances.addAll(instances);
         this.configFingerprint = Fingerprint.of(settings.configFile());
         for (Path p : settings.watched()) {
-            fingerprints.put(p, Fingerprint.of(p));
+            fingerprints.put(p, Fingerprint.quick(p)); // a jar is large: its size and time tell a replacement
         }
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "aws-sso-agent-timer");
@@ -148,7 +148,7 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
             return Optional.of("the config file " + settings.configFile() + " changed");
         }
         for (Map.Entry<Path, Fingerprint> e : fingerprints.entrySet()) {
-            if (!Fingerprint.of(e.getKey()).equals(e.getValue())) {
+            if (!Fingerprint.quick(e.getKey()).equals(e.getValue())) {
                 return Optional.of(e.getKey() + " changed (upgrade)");
             }
         }

@@ -187,11 +187,13 @@ public final class Agents {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             Optional<AgentFile> started = live(dir, version);
-            if (started.isPresent() && started.get().pid() == child.pid()) {
-                err.println("aws-sso agent started (pid " + child.pid() + ", log " + dir.resolve(AgentLauncher.LOG) + ")");
+            if (started.isPresent() && started.get().config().equals(config)) {
+                // its pid, not the child's: a setsid that had to fork has exited by now
+                err.println("aws-sso agent started (pid " + started.get().pid() + ", log "
+                        + dir.resolve(AgentLauncher.LOG) + ")");
                 return 0;
             }
-            if (!child.isAlive()) {
+            if (!child.isAlive() && child.exitValue() != 0) {
                 err.println("error: the agent exited with status " + child.exitValue() + "; see "
                         + dir.resolve(AgentLauncher.LOG));
                 return 1;

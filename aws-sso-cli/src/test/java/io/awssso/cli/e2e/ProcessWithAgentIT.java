@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each test has its own runtime directory, and stops every agent it started by pid.
  */
-class AgentIT {
+class ProcessWithAgentIT {
     static final String ADMIN = "arn:aws:iam::012345678901:role/AdministratorAccess";
     private final ObjectMapper json = new ObjectMapper();
     private CliHarness h;
