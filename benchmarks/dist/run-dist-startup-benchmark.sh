@@ -42,7 +42,8 @@ cat > "$WORK/home/.config/aws-sso/store.json" <<JSON
 {"RoleCredentials":{"$ARN":{"roleName":"AdministratorAccess","accountId":12345678901,"accessKeyId":"ASIAEXAMPLEEXAMPLE01","secretAccessKey":"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0","sessionToken":"dG9rZW50b2tlbnRva2VudG9rZW4=","expiration":$exp,"roleChaining":false}}}
 JSON
 chmod 600 "$WORK/home/.config/aws-sso/"*
-export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_CACHE_HOME="$WORK/home/.cache"
+# AWS_SSO_AGENT=0: the JVM's start-up is measured (an agent would answer every run after the first)
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config" XDG_CACHE_HOME="$WORK/home/.cache" AWS_SSO_AGENT=0
 unset JAVA_HOME AWS_SSO_JAVA_HOME AWS_SSO_CONFIG AWS_SSO AWS_SSO_JAVA_OPTS
 
 # name=environment prefix; every variant must answer before it is timed

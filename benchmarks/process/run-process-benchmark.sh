@@ -66,7 +66,9 @@ CLI_JAR="$(ls "$TARGET"/aws-sso-cli-*.jar | grep -v -- '-\(sources\|javadoc\|tes
 "$JAVA" -cp "$CLI_JAR:$TARGET/lib/*" "$ROOT/benchmarks/process/WriteFileStore.java" \
   "$WORK/file-home/.config/aws-sso" "$ARN" "$exp"
 
-export AWS_SSO_NO_BUILD=1
+# The JVM path: with the agent on, the first run would start one and it would answer the rest
+# (run-agent-benchmark.sh measures the agent).
+export AWS_SSO_NO_BUILD=1 AWS_SSO_AGENT=0
 unset AWS_SSO_CONFIG AWS_SSO XDG_CACHE_HOME
 JSON_ENV="env HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config"
 FILE_ENV="env HOME=$WORK/file-home XDG_CONFIG_HOME=$WORK/file-home/.config"

@@ -117,6 +117,7 @@ class DebianPackageIT {
         env.put("HOME", home.toString());
         env.put("PATH", root.resolve("usr/bin") + ":" + path);
         env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        env.put("AWS_SSO_AGENT", "0"); // the JVM path is under test; no run may leave an agent behind
         env.putAll(extra);
         return env;
     }

@@ -60,6 +60,9 @@ class DistributionIT {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("JAVA_HOME"));
         pb.environment().put("HOME", dir.toString());
+        // the JVM path is under test here, and no run may leave an agent behind (AgentClientTest
+        // and AgentIT are the agent's tests)
+        pb.environment().put("AWS_SSO_AGENT", "0");
         pb.environment().putAll(extra);
         Path out = Files.createTempFile("out", ".txt");
         Path err = Files.createTempFile("err", ".txt");
