@@ -38,7 +38,7 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
             "AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_SSO_AGENT",
             "AWS_SSO_PROFILE", "AWS_SSO_SESSION_EXPIRATION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
             "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION", "AWS_SSO_JAVA_OPTS",
-            "AWS_SSO_NO_BUILD");
+            "AWS_SSO_NO_BUILD", "AWS_SSO_AGENT_DEBUG");
     private static final long INTERIM_AFTER_MILLIS = 50;
     /** More than the engine's own token margin (1 minute), so a token is never judged differently. */
     private static final Duration SESSION_MARGIN = Duration.ofMinutes(2);

@@ -41,7 +41,6 @@ public final class ProcessFastPath {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        io.awssso.cli.agent.AgentAutoStart.maybeStart(args); // issue 14: the next call is answered by the agent
         // The json store's warning is a WARN log line of the full tool: not printed when the JVM
         // was told a level above it (-Dorg.slf4j.simpleLogger.defaultLogLevel=error or off).
         String level = System.getProperty("org.slf4j.simpleLogger.defaultLogLevel");
@@ -50,6 +49,8 @@ public final class ProcessFastPath {
         Optional<Answer> answer = cached(args, warnings ? AwsSso.builder()
                 : AwsSso.builder().userMessages(new PrintStream(java.io.OutputStream.nullOutputStream())));
         if (answer.isEmpty()) {
+            // issue 14: the next call is answered by the agent (a miss is slow anyway)
+            io.awssso.cli.agent.AgentAutoStart.maybeStart(args);
             Main.main(args);
             return;
         }
@@ -58,6 +59,8 @@ public final class ProcessFastPath {
         out.print(answer.get().json());
         out.flush();
         markCacheHit();
+        // after the answer, so that starting the agent does not delay it
+        io.awssso.cli.agent.AgentAutoStart.maybeStart(args);
         // Without an engine, success returns from main: on Java 21+ System.exit looks up a
         // System.Logger for the exit event, which costs this path milliseconds. An engine's store
         // backend may have left threads behind (a D-Bus connection), so that case exits.
