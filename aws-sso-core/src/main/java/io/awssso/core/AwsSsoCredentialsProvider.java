@@ -234,9 +234,12 @@ public final class AwsSsoCredentialsProvider implements AwsCredentialsProvider, 
         }
     }
 
-    /** Whether a prefetch is under way (for tests: the emulator logs a call only when it has answered). */
+    /**
+     * Whether a prefetch is under way and has reached the engine (for tests: the emulator logs a
+     * call only when it has answered; a prefetch merely queued on the scheduler is not in flight).
+     */
     boolean prefetchInFlight() {
-        return prefetching.get();
+        return prefetching.get() && engineCalls.get() > 0;
     }
 
     /** One prefetch at a time: on the shared scheduler in background mode, else in this caller's thread. */
