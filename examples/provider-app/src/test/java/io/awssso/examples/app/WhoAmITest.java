@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +49,7 @@ class WhoAmITest {
                 + "SecureStore: json\nAuthWorkflow: device_code\nUrlAction: print\n");
         // sign in once, as `aws-sso login` would (the emulator approves device codes by itself)
         try (AwsSso sso = AwsSso.builder().build()) {
-            sso.login(new LoginOptions(false, Optional.empty()));
+            sso.session().login(LoginOptions.defaults());
         }
     }
 
