@@ -3,6 +3,8 @@
  * provider interfaces that the engine ({@code io.awssso.core}) and the secret stores
  * ({@code io.awssso.stores}) implement. It depends on nothing but the JDK.
  */
+// The qualified exports name modules built after this one: javac cannot see them yet.
+@SuppressWarnings("module")
 module io.awssso.api {
     exports io.awssso.api;
     exports io.awssso.api.spi;
