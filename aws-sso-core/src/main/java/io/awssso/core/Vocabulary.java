@@ -10,7 +10,7 @@ import java.util.Map;
  * The fixed sets of names the library accepts as text, for front ends that offer them (shell
  * completion, help, pickers) instead of keeping copies that drift: the URL actions of
  * {@code UrlAction}, {@code AuthUrlAction} and {@link LoginOptions}/{@link ConsoleOptions}, and the
- * fields of {@link AwsSso#list}.
+ * fields of {@link Roles#listing}.
  */
 public final class Vocabulary {
     private Vocabulary() {

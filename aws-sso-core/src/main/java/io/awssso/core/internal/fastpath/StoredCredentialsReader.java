@@ -141,9 +141,9 @@ public final class StoredCredentialsReader {
             if (found == null || found.expiresWithin(ReuseMargin.ROLE_CREDENTIALS, clock)) {
                 return Optional.empty();
             }
-            if (json) {
-                // The warning the json store logs whenever the engine opens it. The tool's logging
-                // follows -L only, not config's LogLevel (LoggingSetup), so neither does this.
+            if (json && level.get() != LogLevel.ERROR) {
+                // The warning the json store logs whenever the engine opens it; config's
+                // LogLevel: error silences it, as it silences aws-sso-cli's warnings.
                 user.println("WARN Using insecure json file store " + store + "; see SecureStore in config");
             }
             return Optional.of(found);
