@@ -18,7 +18,7 @@ public class WriteFileStore {
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
         RoleArn arn = RoleArn.parse(args[1]);
-        RoleCredentials creds = new RoleCredentials(arn.accountId(), arn.roleName(), "ASIAEXAMPLEEXAMPLE01",
+        RoleCredentials creds = new RoleCredentials(arn, "ASIAEXAMPLEEXAMPLE01",
                 "c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0", "dG9rZW50b2tlbnRva2VudG9rZW4=",
                 Instant.ofEpochMilli(Long.parseLong(args[2])), false);
         for (SecureStoreProvider p : ServiceLoader.load(SecureStoreProvider.class)) {

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -67,6 +68,12 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
 
     private final Settings settings;
     private final ProcessRunner runner;
+    /**
+     * Requests answered at once: one per core, first come first served. Fifty callers at once
+     * otherwise all build an engine together and wait on the store's lock, and the unlucky ones
+     * waited seconds (p99 16 s for 50 callers on 2 cores).
+     */
+    private final Semaphore working = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private final AgentServer server;
     private final AgentFile file;
     private final Instant startedAt;
@@ -176,14 +183,17 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
             return AgentServer.Reply.empty(503);
         }
         Map<String, String> environment = environmentFor(request);
-        if (settings.autoLogin() && !sessionValid(environment, request.args())) {
-            return AgentServer.Reply.empty(428);
-        }
+        // the interim answer also covers a wait for a worker: the client gives the first line 200 ms
         ScheduledFuture<?> slow = timers.schedule(interim, INTERIM_AFTER_MILLIS, TimeUnit.MILLISECONDS);
         ProcessRunner.Outcome outcome;
+        working.acquireUninterruptibly();
         try {
+            if (settings.autoLogin() && !sessionValid(environment, request.args())) {
+                return AgentServer.Reply.empty(428);
+            }
             outcome = runner.run(environment, request.args().toArray(String[]::new));
         } finally {
+            working.release();
             slow.cancel(false);
         }
         if (outcome.exit() == 4 || outcome.exit() == 6) {
