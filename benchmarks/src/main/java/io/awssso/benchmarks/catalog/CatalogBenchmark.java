@@ -1,5 +1,10 @@
 package io.awssso.benchmarks.catalog;
 
+import static io.awssso.benchmarks.BenchmarkEnvironment.deleteTree;
+import static io.awssso.benchmarks.BenchmarkEnvironment.machine;
+import static io.awssso.benchmarks.BenchmarkEnvironment.printThrottles;
+import static io.awssso.benchmarks.BenchmarkEnvironment.setting;
+
 import io.awssso.testkit.Call;
 import io.awssso.testkit.IdentityCenterEmulator;
 import io.awssso.testkit.IssuedTokens;
@@ -15,9 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Refreshes the role catalog of a large organisation (default 400 accounts x 3 roles) against the
@@ -58,9 +61,9 @@ public final class CatalogBenchmark {
     public static void main(String[] args) throws IOException, InterruptedException {
         int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         int roles = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int[] latencies = Arrays.stream(env("CATALOG_BENCH_LATENCIES", "2,30,100").split(","))
+        int[] latencies = Arrays.stream(setting("CATALOG_BENCH_LATENCIES", "2,30,100").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
-        int runs = Integer.parseInt(env("CATALOG_BENCH_RUNS", "1"));
+        int runs = Integer.parseInt(setting("CATALOG_BENCH_RUNS", "1"));
         PrintStream out = System.out;
         Path home = Files.createTempDirectory("catalog-bench");
         List<Result> results = new ArrayList<>();
@@ -68,8 +71,7 @@ public final class CatalogBenchmark {
                 .generateAccounts(accounts, roles).threads(32).build().start()) {
             Child child = new Child(home, emulator);
             out.printf("catalog refresh benchmark: %d accounts x %d roles, Threads=%d, a fresh JVM per refresh,"
-                    + " JDK %s, %d CPUs, load average %s%n", accounts, roles, THREADS, Runtime.version(),
-                    Runtime.getRuntime().availableProcessors(), loadAverage());
+                    + " %s%n", accounts, roles, THREADS, machine());
             for (int run = 1; run <= runs; run++) {
                 for (int ms : latencies) {
                     for (Operation op : LISTS) {
@@ -140,10 +142,8 @@ public final class CatalogBenchmark {
             throttled += emulator.calls(op, Call::throttled).size();
         }
         if (System.getenv("CATALOG_BENCH_VERBOSE") != null) {
-            List<Call> log = emulator.callLog();
-            java.time.Instant t0 = log.isEmpty() ? java.time.Instant.EPOCH : log.get(0).time();
-            log.stream().filter(Call::throttled).forEach(c -> System.out.printf("  throttled at +%d ms (#%d)%n",
-                    Duration.between(t0, c.time()).toMillis(), c.sequence()));
+            printThrottles(emulator.callLog().stream().filter(c -> LISTS.contains(c.operation())).toList(),
+                    System.out);
         }
         long errors = emulator.callLog().stream().filter(c -> LISTS.contains(c.operation()))
                 .filter(c -> c.status() >= 500).count();
@@ -171,7 +171,7 @@ public final class CatalogBenchmark {
                     + "\naccessTokenExpiresAt=" + t.accessTokenExpiresAt() + "\n", StandardCharsets.UTF_8);
             String endpoint = emulator.endpoint().toString();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            String opts = env("CATALOG_BENCH_JVM_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData");
+            String opts = setting("CATALOG_BENCH_JVM_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData");
             Arrays.stream(opts.split("\\s+")).filter(s -> !s.isEmpty()).forEach(command::add);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
@@ -195,24 +195,4 @@ public final class CatalogBenchmark {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -1,5 +1,10 @@
 package io.awssso.benchmarks.run;
 
+import static io.awssso.benchmarks.BenchmarkEnvironment.deleteTree;
+import static io.awssso.benchmarks.BenchmarkEnvironment.machine;
+import static io.awssso.benchmarks.BenchmarkEnvironment.printThrottles;
+import static io.awssso.benchmarks.BenchmarkEnvironment.setting;
+
 import io.awssso.testkit.Call;
 import io.awssso.testkit.IdentityCenterEmulator;
 import io.awssso.testkit.Operation;
@@ -8,14 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code aws-sso run --role ReadOnly -- sh -c 'echo $AWS_SSO_ACCOUNT_ID'} across 200 accounts
@@ -33,7 +36,8 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: {@code <repository root> [accounts] [rate]}. Environment: {@code RUN_BENCH_RUNS}
  * (default 3), {@code RUN_BENCH_STORE} ({@code SecureStore}, default {@code file}),
- * {@code RUN_BENCH_PARALLEL} ({@code --parallel}, default the command's).
+ * {@code RUN_BENCH_PARALLEL} ({@code --parallel}, default the command's), {@code RUN_BENCH_VERBOSE}
+ * (also print when each 429 came).
  */
 public final class RunManyBenchmark {
     private static final Pattern LINE = Pattern.compile("\\[(\\d{12}):ReadOnly\\] (.*)");
@@ -46,9 +50,9 @@ public final class RunManyBenchmark {
         Path root = Path.of(args[0]).toAbsolutePath();
         int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 20;
-        int runs = Integer.parseInt(env("RUN_BENCH_RUNS", "3"));
-        String store = env("RUN_BENCH_STORE", "file");
-        String parallel = env("RUN_BENCH_PARALLEL", "");
+        int runs = Integer.parseInt(setting("RUN_BENCH_RUNS", "3"));
+        String store = setting("RUN_BENCH_STORE", "file");
+        String parallel = setting("RUN_BENCH_PARALLEL", "");
         IdentityCenterEmulator.Builder b = IdentityCenterEmulator.builder().threads(32);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < accounts; i++) {
@@ -57,9 +61,8 @@ public final class RunManyBenchmark {
             b.addAccount(id, "acct-" + i, "acct-" + i + "@example.com", "ReadOnly", "Admin");
         }
         System.out.printf("aws-sso run benchmark: %d accounts, GetRoleCredentials limited to %.0f/s (burst %d),"
-                + " SecureStore %s, --parallel %s, JDK %s, %d CPUs, load average %s%n", accounts, rate,
-                (int) Math.ceil(rate), store, parallel.isEmpty() ? "default" : parallel, Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                + " SecureStore %s, --parallel %s, %s%n", accounts, rate, (int) Math.ceil(rate), store,
+                parallel.isEmpty() ? "default" : parallel, machine());
         boolean ok = true;
         List<String> lines = new ArrayList<>();
         try (IdentityCenterEmulator emulator = b.build().start()) {
@@ -88,6 +91,9 @@ public final class RunManyBenchmark {
                             share, correct ? "all correct" : "WRONG", r.code(), met ? "" : "  MISSED");
                     System.out.println(line);
                     lines.add(line);
+                    if (System.getenv("RUN_BENCH_VERBOSE") != null) {
+                        printThrottles(emulator.calls(Operation.GET_ROLE_CREDENTIALS, c -> true), System.out);
+                    }
                     if (!correct || r.code() != 0) {
                         System.out.println(r.err());
                     }
@@ -178,24 +184,8 @@ public final class RunManyBenchmark {
 
         @Override
         public void close() throws IOException {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            deleteTree(dir);
         }
     }
 
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 }
