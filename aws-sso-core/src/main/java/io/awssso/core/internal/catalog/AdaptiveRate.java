@@ -1,6 +1,5 @@
 package io.awssso.core.internal.catalog;
 
-import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
 
 /**
@@ -20,9 +19,18 @@ import java.util.function.LongSupplier;
  * <ul>
  *   <li>It starts at {@code initialRate} (high: until the service objects, the callers' threads
  *       are the only bound).</li>
- *   <li>The first throttle drops the rate to {@link #FIRST_SHARE} of the calls that succeeded in
- *       the last second (with latency, more than the service sustains, so the share is cautious)
- *       and marks the bucket empty.</li>
+ *   <li>The first throttle marks the bucket empty and estimates its refill from what it gave since
+ *       the first success: the bucket held its burst then and nothing now, so the successes are
+ *       the burst plus the refill over that time. Taking the burst as {@link #BURST_SECONDS} of
+ *       refill (a bucket as big as the service's rate per second, as AWS-style buckets and the
+ *       testkit's are sized), the refill is successes / (burst seconds + seconds elapsed), and the
+ *       rate drops to {@link #FIRST_SHARE} of that. Counting successes alone (say, of the last
+ *       second) takes the burst for rate: with a burst of 20 and a refill of 20/s, a run that
+ *       drains the burst in half a second counts 30, and 0.75 of that is still above what the
+ *       service sustains, so it is throttled again some seconds later. Time before the first
+ *       success (building the client) does not count. A bigger bucket makes the estimate high,
+ *       which the next throttle measures away; a smaller one low, which the climb recovers
+ *       from.</li>
  *   <li>A throttled call whose slot was reserved before the last cut (it was on its way, at the
  *       old pace) is the same overload and only counted; so is the first one reserved after the cut
  *       within {@link #MIN_GAP_NANOS} of it (it may have met the bucket the overload left empty),
@@ -44,7 +52,9 @@ import java.util.function.LongSupplier;
  * may go, and the caller waits. That keeps this class deterministic under a simulated clock.
  */
 final class AdaptiveRate {
-    static final double FIRST_SHARE = 0.75;
+    static final double FIRST_SHARE = 0.9;
+    /** The burst a bucket is taken to hold, in seconds of its refill, for the first estimate. */
+    static final double BURST_SECONDS = 1.0;
     static final double SHARE = 0.9;
     static final double DECREASE = 0.85;
     static final double INCREASE_PER_SECOND = 0.5;
@@ -57,8 +67,9 @@ final class AdaptiveRate {
     private final double maxRate;
     private final double minRate;
     private final LongSupplier nanos;
-    /** Success times of the last second, kept only until the first throttle. */
-    private final ArrayDeque<Long> recent = new ArrayDeque<>();
+    /** When the first call succeeded, and how many have since, until the first throttle. */
+    private long firstSuccessAt;
+    private int successesBeforeThrottle;
     private double rate;
     private long nextSlot;
     private boolean throttledBefore;
@@ -103,9 +114,8 @@ final class AdaptiveRate {
     synchronized void onSuccess() {
         long now = nanos.getAsLong();
         if (!throttledBefore) {
-            recent.addLast(now);
-            while (now - recent.peekFirst() > WINDOW_NANOS) {
-                recent.removeFirst();
+            if (successesBeforeThrottle++ == 0) {
+                firstSuccessAt = now;
             }
             return;
         }
@@ -135,11 +145,8 @@ final class AdaptiveRate {
         long now = nanos.getAsLong();
         if (!throttledBefore) {
             throttledBefore = true;
-            while (!recent.isEmpty() && now - recent.peekFirst() > WINDOW_NANOS) {
-                recent.removeFirst();
-            }
-            cut(now, FIRST_SHARE * recent.size());
-            recent.clear();
+            double seconds = successesBeforeThrottle == 0 ? 0 : (now - firstSuccessAt) / 1e9;
+            cut(now, FIRST_SHARE * successesBeforeThrottle / (BURST_SECONDS + seconds));
             emptyAt = now;
             return;
         }

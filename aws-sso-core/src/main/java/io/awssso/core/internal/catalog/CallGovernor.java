@@ -88,6 +88,8 @@ public final class CallGovernor {
     private final Sleeper sleeper;
     private final DoubleSupplier random;
     private final AtomicBoolean warned = new AtomicBoolean();
+    /** The cuts counted when the current thread's slot came, while its attempt runs. */
+    private final ThreadLocal<Integer> slotCuts = new ThreadLocal<>();
 
     CallGovernor(Settings settings, LongSupplier nanos, Sleeper sleeper, DoubleSupplier random) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -127,19 +129,13 @@ public final class CallGovernor {
                     if (n > 1) {
                         sleeper.sleep(backoff(n - 1));
                     }
-                    long reservedAt;
-                    int cuts;
-                    do { // a slot reserved at the old pace is given up after a cut
-                        reservedAt = nanos.getAsLong();
-                        cuts = rate.cuts();
-                        sleeper.sleep(rate.reserve() - reservedAt);
-                    } while (rate.cuts() != cuts);
+                    long[] reservedAt = new long[1];
                     try {
-                        T result = attempt.get();
+                        T result = paced(attempt, reservedAt);
                         rate.onSuccess();
                         return result;
                     } catch (ThrottledException e) {
-                        rate.onThrottle(reservedAt);
+                        rate.onThrottle(reservedAt[0]);
                         last = e;
                     } catch (RuntimeException e) {
                         if (!serverError(e)) {
@@ -168,6 +164,56 @@ public final class CallGovernor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AwsSsoException("interrupted while waiting to call IAM Identity Center", e);
+        }
+    }
+
+    /**
+     * Runs {@code attempt} in a slot of the pace. A slot reserved at the old pace is given up after
+     * a cut, before the attempt starts or, through {@link #confirmSlot()}, inside it before its call
+     * goes out; then a new one is reserved: the bucket the cut answered is empty.
+     *
+     * @param reservedAt receives when the slot the attempt ran in was reserved
+     */
+    private <T> T paced(Supplier<T> attempt, long[] reservedAt) throws InterruptedException {
+        while (true) {
+            int cuts;
+            do {
+                reservedAt[0] = nanos.getAsLong();
+                cuts = rate.cuts();
+                sleeper.sleep(rate.reserve() - reservedAt[0]);
+            } while (rate.cuts() != cuts);
+            slotCuts.set(cuts);
+            try {
+                return attempt.get();
+            } catch (SlotGivenUp e) {
+                LOG.trace("a call waited past a cut in the pace; it takes a new slot");
+            } finally {
+                slotCuts.remove();
+            }
+        }
+    }
+
+    /**
+     * Called by an attempt right before its call goes out, when the attempt may have waited since
+     * its slot came (for a lock, such as the secure store's, which the credential fetch holds while
+     * it calls): if the pace was cut meanwhile, this throws, and {@link #call} gives the slot up and
+     * runs the attempt again in a new one at the new pace. Without that, every call queued on the
+     * lock when the service's bucket ran dry would go out at the old pace into the empty bucket and
+     * be throttled too. Outside a governed attempt it does nothing.
+     */
+    public void confirmSlot() {
+        Integer cuts = slotCuts.get();
+        if (cuts != null && rate.cuts() != cuts) {
+            throw new SlotGivenUp();
+        }
+    }
+
+    /** A call about to go out in a slot a cut voided; never leaves {@link #call}. */
+    private static final class SlotGivenUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SlotGivenUp() {
+            super("the call's slot was reserved at a pace since cut; it takes a new one", null, false, false);
         }
     }
 

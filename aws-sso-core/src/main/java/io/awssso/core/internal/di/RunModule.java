@@ -52,8 +52,8 @@ final class RunModule {
         LoginSettings settings = new LoginSettings(instance.toSsoInstance(), config.authWorkflow(),
                 instance.authUrlAction(), config.autoLogin(), instance.awsCliSsoSession().orElse(null));
         return new RoleRunner(catalog::roles, store::read,
-                (token, renew, expiries) -> new CredentialService(() -> store, client, token, renew, instance,
-                        expiries, in.clock()),
+                (token, renew, expiries, paced) -> new CredentialService(() -> store,
+                        () -> paced.apply(client.get()), token, renew, instance, expiries, in.clock()),
                 () -> login.get().validToken(settings), rejected -> login.get().renewRejected(settings, rejected),
                 catalog::recordCredentialsExpire,
                 () -> new RoleEnvironmentRule(config, instance, in.env().variables()),

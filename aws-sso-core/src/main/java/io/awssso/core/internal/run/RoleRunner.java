@@ -4,6 +4,7 @@ import io.awssso.api.CatalogRole;
 import io.awssso.api.RoleArn;
 import io.awssso.api.RoleCredentials;
 import io.awssso.api.SsoToken;
+import io.awssso.api.spi.IdentityCenterClient;
 import io.awssso.api.spi.StoredSecrets;
 import io.awssso.core.RoleEnvironment;
 import io.awssso.core.RoleFilter;
@@ -96,9 +97,11 @@ public final class RoleRunner {
          * @param validToken the run's SSO token
          * @param renewRejected renews a token GetRoleCredentials refused
          * @param expiries hears each fetched role's expiry
+         * @param paced wraps the client the fetches call through, so that each GetRoleCredentials
+         *     confirms its slot with the run's governor right before it goes out
          */
         CredentialService create(Supplier<SsoToken> validToken, UnaryOperator<SsoToken> renewRejected,
-                BiConsumer<RoleArn, Instant> expiries);
+                BiConsumer<RoleArn, Instant> expiries, UnaryOperator<IdentityCenterClient> paced);
     }
 
     /**
@@ -116,8 +119,9 @@ public final class RoleRunner {
         }
         Map<RoleArn, Instant> fetched = new ConcurrentHashMap<>();
         RunToken token = new RunToken(validToken, renewRejected, clock);
-        Run<T> run = new Run<>(governors.get(), options, task, stored.get(),
-                credentials.create(token::get, token::renew, fetched::put), environment.get());
+        CallGovernor governor = governors.get();
+        Run<T> run = new Run<>(governor, options, task, stored.get(), credentials.create(token::get,
+                token::renew, fetched::put, client -> new PacedClient(client, governor)), environment.get());
         int n = RUNS.incrementAndGet();
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), selected.size()), r -> {

@@ -52,14 +52,36 @@ class AdaptiveRateTest {
     }
 
     @Test
-    void onThrottle_first_dropsToTheFirstShareOfWhatSucceededInTheLastSecond() {
-        succeed(10);
-        advanceMillis(1500); // these ten are older than a second
-        succeed(40);
-        advanceMillis(30);
+    void onThrottle_first_estimatesTheRefillAsTheSuccessesOverTheBurstSecondAndTheTimeSinceTheFirst() {
+        rate.reserve();
+        advanceMillis(1500); // building the client: the service has not seen a call yet
+        succeed(1);
+        advanceMillis(500);
+        succeed(29); // burst 20 + 0.5 s of a 20/s refill
         rate.onThrottle(nanos.get());
-        assertThat(rate.rate()).isCloseTo(40 * AdaptiveRate.FIRST_SHARE, within(1e-9));
-        assertThat(rate.refill()).isNaN();
+
+        assertThat(rate.rate()).isCloseTo(AdaptiveRate.FIRST_SHARE * 20, within(1e-9));
+        assertThat(rate.refill()).isNaN(); // an estimate, not a measurement between two empty buckets
+    }
+
+    @Test
+    void onThrottle_first_afterSecondsJustAboveTheService_estimatesItsRefill() {
+        succeed(1);
+        for (int i = 0; i < 99; i++) { // 25/s against 20/s with a burst of 20: empty after 4 s
+            advanceMillis(40);
+            succeed(1);
+        }
+        rate.onThrottle(nanos.get());
+
+        assertThat(rate.rate()).isCloseTo(AdaptiveRate.FIRST_SHARE * 100 / 4.96, within(1e-9))
+                .isBetween(0.9 * 20, 0.9 * 20.2);
+    }
+
+    @Test
+    void onThrottle_first_beforeAnySuccess_fallsToTheMinimum() {
+        rate.onThrottle(nanos.get()); // another caller emptied the bucket: nothing known about it
+
+        assertThat(rate.rate()).isEqualTo(0.1);
     }
 
     @Test
@@ -74,7 +96,7 @@ class AdaptiveRateTest {
     @Test
     void onThrottle_laterThrottleAfterTheWindow_measuresTheRefillBetweenTheTwoEmptyBuckets() {
         succeed(60); // burst and refill together: more than the service sustains
-        rate.onThrottle(nanos.get()); // the bucket is empty now; 45 per second
+        rate.onThrottle(nanos.get()); // the bucket is empty now; 0.9 x 60 = 54 per second
         for (int i = 0; i < 24; i++) { // 24 successes over 600 ms
             advanceMillis(25);
             succeed(1);
@@ -127,7 +149,7 @@ class AdaptiveRateTest {
     @Test
     void onSuccess_farBelowAMeasuredRefill_climbsBackByAShareOfTheGap() {
         succeed(60);
-        rate.onThrottle(nanos.get()); // 45
+        rate.onThrottle(nanos.get()); // 54
         advanceMillis(1000);
         succeed(40);
         rate.onThrottle(nanos.get()); // refill 40: 36
@@ -184,7 +206,7 @@ class AdaptiveRateTest {
     @Test
     void onThrottle_measuredAboveTheCurrentRate_stillCutsByTheDecrease() {
         succeed(20);
-        rate.onThrottle(nanos.get()); // 15 per second
+        rate.onThrottle(nanos.get()); // 18 per second
         advanceMillis(1000);
         succeed(40); // the service gave 40 meanwhile
         double before = rate.rate();

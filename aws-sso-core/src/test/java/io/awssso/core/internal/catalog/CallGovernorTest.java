@@ -9,6 +9,10 @@ import io.awssso.api.ThrottledException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -153,5 +157,77 @@ class CallGovernorTest {
 
         // no faster than the cut rate: ten calls take at least nine intervals
         assertThat(nanos.get() - before).isGreaterThanOrEqualTo((long) (9 * 1e9 / g.rate()));
+    }
+
+    @Test
+    void call_paceCutWhileAnAttemptWaitedAfterItsSlot_theAttemptSendsNothingAndRunsAgainInANewSlot() throws Exception {
+        CallGovernor g = governor(10, 5);
+        for (int i = 0; i < 20; i++) {
+            g.call(() -> "ok");
+        }
+        CountDownLatch inSlot = new CountDownLatch(1);
+        CountDownLatch cut = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> waiting = other.submit(() -> g.call(() -> {
+                if (runs.incrementAndGet() == 1) {
+                    inSlot.countDown();
+                    await(cut); // e.g. for the store's lock, held by the call that is throttled meanwhile
+                }
+                g.confirmSlot();
+                sent.incrementAndGet();
+                return "sent";
+            }));
+            assertThat(inSlot.await(30, TimeUnit.SECONDS)).isTrue();
+            long beforeCut = nanos.get();
+            g.call(failing(1, CallGovernorTest::throttled, new AtomicInteger())); // the bucket ran dry: a cut
+            cut.countDown();
+
+            assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo("sent");
+            assertThat(runs).hasValue(2);
+            assertThat(sent).hasValue(1);
+            assertThat(g.throttles()).isEqualTo(1);
+            // the second run waited for a slot at the cut pace instead of going out at once
+            assertThat(nanos.get() - beforeCut).isGreaterThanOrEqualTo((long) (1e9 / g.rate()));
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void confirmSlot_withoutACutSinceTheSlot_letsTheCallGo() {
+        CallGovernor g = governor(10, 5);
+        AtomicInteger runs = new AtomicInteger();
+
+        String answer = g.call(() -> {
+            runs.incrementAndGet();
+            g.confirmSlot();
+            return "ok";
+        });
+
+        assertThat(answer).isEqualTo("ok");
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void confirmSlot_outsideAGovernedCall_doesNothing() {
+        CallGovernor g = governor(10, 5);
+        g.call(failing(1, CallGovernorTest::throttled, new AtomicInteger()));
+
+        g.confirmSlot(); // e.g. the run's client used by a fetch the governor does not pace
+        assertThat(g.throttles()).isEqualTo(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test's other thread never got there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.awssso.core.internal.catalog;
 
+import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 
 /**
@@ -10,10 +11,18 @@ import java.util.PriorityQueue;
  * as the testkit emulator does; the answer takes the other half back. A throttled call is tried
  * again after a backoff. The client's own time per call can vary (a loaded machine), drawn from
  * a seeded {@link java.util.Random}. No real time passes.
+ *
+ * <p>{@link #underStoreLock} models {@code aws-sso run}'s credential fetches: each call is made
+ * under one exclusive lock (the secure store's), taken when the call's slot comes and held while
+ * the store is read, the call is made and the store written; a call whose slot a cut voided while
+ * it waited for the lock goes back for a new slot without being sent, as
+ * {@link CallGovernor#confirmSlot()} has it. After each call the worker runs its task before it
+ * takes the next.
  */
 final class SimulatedFanOut {
-    /** What the run did, in simulated time. */
-    record Outcome(int calls, long throttled, double seconds, double idealSeconds, AdaptiveRate rate) {
+    /** What the run did, in simulated time; {@code firstCut}: the rate the first throttle set. */
+    record Outcome(int calls, long throttled, double seconds, double idealSeconds, AdaptiveRate rate,
+            double firstCut) {
         double ratio() {
             return seconds / idealSeconds;
         }
@@ -31,6 +40,10 @@ final class SimulatedFanOut {
     private final long clientNanos;
     private final long jitterNanos;
     private final java.util.Random random;
+    private long loadNanos;
+    private long saveNanos;
+    private long taskNanos;
+    private boolean locked;
     private long now;
     private double tokens;
     private long refilledAt;
@@ -57,67 +70,150 @@ final class SimulatedFanOut {
         this.clientNanos = (long) (clientMillis * MS);
     }
 
-    private enum Kind { READY, SEND, ARRIVE, ANSWER_OK, ANSWER_THROTTLED }
+    /**
+     * Makes each call under one exclusive lock, as a credential fetch holds the store's.
+     *
+     * @param loadMillis lock held before the call goes out (reading the store), plus the client's
+     *     jitter
+     * @param saveMillis lock held after a successful answer (writing the store)
+     * @param taskMillis the worker's own work after each call, outside the lock (the role's task)
+     */
+    SimulatedFanOut underStoreLock(double loadMillis, double saveMillis, double taskMillis) {
+        this.locked = true;
+        this.loadNanos = (long) (loadMillis * MS);
+        this.saveNanos = (long) (saveMillis * MS);
+        this.taskNanos = (long) (taskMillis * MS);
+        return this;
+    }
+
+    private enum Kind { READY, SLOT, LOADED, ARRIVE, ANSWER_OK, ANSWER_THROTTLED, SAVED }
 
     private record Event(long time, long seq, int worker, Kind kind, long reservedAt, int cuts) {
     }
+
+    private final PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.time != b.time
+            ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+    private final ArrayDeque<Event> lockQueue = new ArrayDeque<>();
+    private long seq;
+    private boolean lockHeld;
 
     Outcome run(int calls, int workers, double initialRate) {
         now = 0;
         tokens = burst;
         refilledAt = 0;
         AdaptiveRate rate = new AdaptiveRate(initialRate, CallGovernor.MIN_RATE, () -> now);
-        PriorityQueue<Event> events = new PriorityQueue<>((a, b) -> a.time != b.time
-                ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
-        long seq = 0;
+        events.clear();
+        seq = 0;
+        lockQueue.clear();
+        lockHeld = false;
         int[] attempts = new int[workers]; // attempts of the call in hand, 0: none in hand
         int started = 0;
         int done = 0;
         long throttled = 0;
+        double firstCut = Double.NaN;
         for (int w = 0; w < workers; w++) {
-            events.add(new Event(0, seq++, w, Kind.READY, 0, 0));
+            add(0, w, Kind.READY, 0, 0);
         }
         while (!events.isEmpty()) {
             Event e = events.poll();
             now = e.time;
             int w = e.worker;
-            if (e.kind == Kind.ARRIVE) {
-                events.add(new Event(now + latencyNanos - latencyNanos / 2, seq++, w,
-                        take() ? Kind.ANSWER_OK : Kind.ANSWER_THROTTLED, e.reservedAt, 0));
-            } else if (e.kind == Kind.SEND) {
-                if (rate.cuts() != e.cuts) { // as CallGovernor does: reserve again at the new pace
-                    events.add(new Event(rate.reserve(), seq++, w, Kind.SEND, now, rate.cuts()));
-                } else {
-                    events.add(new Event(now + clientNanos + (jitterNanos == 0 ? 0
-                            : (long) (random.nextDouble() * jitterNanos)) + latencyNanos / 2, seq++, w,
-                            Kind.ARRIVE, e.reservedAt, 0));
-                }
-            } else if (e.kind == Kind.READY) {
-                if (attempts[w] == 0) {
-                    if (started == calls) {
-                        continue; // nothing left for this worker
+            switch (e.kind) {
+                case READY -> {
+                    if (attempts[w] == 0) {
+                        if (started == calls) {
+                            continue; // nothing left for this worker
+                        }
+                        started++;
                     }
-                    started++;
+                    attempts[w]++;
+                    reserve(rate, w);
                 }
-                attempts[w]++;
-                int cuts = rate.cuts();
-                events.add(new Event(rate.reserve(), seq++, w, Kind.SEND, now, cuts));
-            } else if (e.kind == Kind.ANSWER_OK) {
-                rate.onSuccess();
-                done++;
-                attempts[w] = 0;
-                events.add(new Event(now, seq++, w, Kind.READY, 0, 0));
-            } else {
-                rate.onThrottle(e.reservedAt);
-                throttled++;
-                long backoff = (long) (Math.min(5_000, 100 * Math.pow(2, attempts[w] - 1)) * 0.75 * MS);
-                events.add(new Event(now + backoff, seq++, w, Kind.READY, 0, 0));
+                case SLOT -> {
+                    if (rate.cuts() != e.cuts) { // as CallGovernor does: reserve again at the new pace
+                        reserve(rate, w);
+                    } else if (!locked) {
+                        send(e);
+                    } else if (lockHeld) {
+                        lockQueue.addLast(e);
+                    } else {
+                        lockHeld = true;
+                        add(now + loadNanos + jitter(), w, Kind.LOADED, e.reservedAt, e.cuts);
+                    }
+                }
+                case LOADED -> {
+                    if (rate.cuts() != e.cuts) { // CallGovernor.confirmSlot: not sent, a new slot
+                        release();
+                        reserve(rate, w);
+                    } else {
+                        send(e);
+                    }
+                }
+                case ARRIVE -> add(now + latencyNanos - latencyNanos / 2, w,
+                        take() ? Kind.ANSWER_OK : Kind.ANSWER_THROTTLED, e.reservedAt, 0);
+                case ANSWER_OK -> {
+                    if (locked) {
+                        add(now + saveNanos, w, Kind.SAVED, 0, 0);
+                    } else {
+                        rate.onSuccess();
+                        done++;
+                        attempts[w] = 0;
+                        add(now, w, Kind.READY, 0, 0);
+                    }
+                }
+                case SAVED -> {
+                    release();
+                    rate.onSuccess();
+                    done++;
+                    attempts[w] = 0;
+                    add(now + taskNanos, w, Kind.READY, 0, 0);
+                }
+                case ANSWER_THROTTLED -> {
+                    if (locked) {
+                        release();
+                    }
+                    rate.onThrottle(e.reservedAt);
+                    if (throttled++ == 0) {
+                        firstCut = rate.rate();
+                    }
+                    long backoff = (long) (Math.min(5_000, 100 * Math.pow(2, attempts[w] - 1)) * 0.75 * MS);
+                    add(now + backoff, w, Kind.READY, 0, 0);
+                }
+                default -> throw new AssertionError(e.kind);
             }
         }
         if (done != calls) {
             throw new AssertionError("only " + done + " of " + calls + " calls finished");
         }
-        return new Outcome(calls, throttled, now / 1e9, calls / ratePerSecond, rate);
+        return new Outcome(calls, throttled, now / 1e9, calls / ratePerSecond, rate, firstCut);
+    }
+
+    private void add(long time, int worker, Kind kind, long reservedAt, int cuts) {
+        events.add(new Event(time, seq++, worker, kind, reservedAt, cuts));
+    }
+
+    private void reserve(AdaptiveRate rate, int worker) {
+        int cuts = rate.cuts();
+        add(rate.reserve(), worker, Kind.SLOT, now, cuts);
+    }
+
+    /** The call goes out: the client's own time (outside the lock model, its jitter), half the latency. */
+    private void send(Event e) {
+        add(now + clientNanos + (locked ? 0 : jitter()) + latencyNanos / 2, e.worker, Kind.ARRIVE, e.reservedAt, 0);
+    }
+
+    private long jitter() {
+        return jitterNanos == 0 ? 0 : (long) (random.nextDouble() * jitterNanos);
+    }
+
+    /** The next in the lock's queue takes it, in arrival order. */
+    private void release() {
+        Event next = lockQueue.pollFirst();
+        if (next == null) {
+            lockHeld = false;
+        } else {
+            add(now + loadNanos + jitter(), next.worker, Kind.LOADED, next.reservedAt, next.cuts);
+        }
     }
 
     private boolean take() {
