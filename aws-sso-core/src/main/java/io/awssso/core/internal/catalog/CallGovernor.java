@@ -88,8 +88,8 @@ public final class CallGovernor {
     private final Sleeper sleeper;
     private final DoubleSupplier random;
     private final AtomicBoolean warned = new AtomicBoolean();
-    /** The cuts counted when the current thread's slot came, while its attempt runs. */
-    private final ThreadLocal<Integer> slotCuts = new ThreadLocal<>();
+    /** The slot the current thread's attempt runs in, while it runs. */
+    private final ThreadLocal<Slot> slots = new ThreadLocal<>();
 
     CallGovernor(Settings settings, LongSupplier nanos, Sleeper sleeper, DoubleSupplier random) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -129,13 +129,15 @@ public final class CallGovernor {
                     if (n > 1) {
                         sleeper.sleep(backoff(n - 1));
                     }
-                    long[] reservedAt = new long[1];
+                    Slot slot = new Slot();
                     try {
-                        T result = paced(attempt, reservedAt);
+                        T result = paced(attempt, slot);
                         rate.onSuccess();
                         return result;
                     } catch (ThrottledException e) {
-                        rate.onThrottle(reservedAt[0]);
+                        if (!slot.throttleTold) {
+                            rate.onThrottle(slot.reservedAt);
+                        }
                         last = e;
                     } catch (RuntimeException e) {
                         if (!serverError(e)) {
@@ -172,25 +174,32 @@ public final class CallGovernor {
      * a cut, before the attempt starts or, through {@link #confirmSlot()}, inside it before its call
      * goes out; then a new one is reserved: the bucket the cut answered is empty.
      *
-     * @param reservedAt receives when the slot the attempt ran in was reserved
+     * @param slot receives the slot the attempt ran in
      */
-    private <T> T paced(Supplier<T> attempt, long[] reservedAt) throws InterruptedException {
+    private <T> T paced(Supplier<T> attempt, Slot slot) throws InterruptedException {
         while (true) {
-            int cuts;
+            slot.throttleTold = false;
             do {
-                reservedAt[0] = nanos.getAsLong();
-                cuts = rate.cuts();
-                sleeper.sleep(rate.reserve() - reservedAt[0]);
-            } while (rate.cuts() != cuts);
-            slotCuts.set(cuts);
+                slot.reservedAt = nanos.getAsLong();
+                slot.cuts = rate.cuts();
+                sleeper.sleep(rate.reserve() - slot.reservedAt);
+            } while (rate.cuts() != slot.cuts);
+            slots.set(slot);
             try {
                 return attempt.get();
             } catch (SlotGivenUp e) {
                 LOG.trace("a call waited past a cut in the pace; it takes a new slot");
             } finally {
-                slotCuts.remove();
+                slots.remove();
             }
         }
+    }
+
+    /** When an attempt's slot was reserved, the cuts counted then, and whether it told of a throttle. */
+    private static final class Slot {
+        long reservedAt;
+        int cuts;
+        boolean throttleTold;
     }
 
     /**
@@ -202,9 +211,23 @@ public final class CallGovernor {
      * be throttled too. Outside a governed attempt it does nothing.
      */
     public void confirmSlot() {
-        Integer cuts = slotCuts.get();
-        if (cuts != null && rate.cuts() != cuts) {
+        Slot slot = slots.get();
+        if (slot != null && rate.cuts() != slot.cuts) {
             throw new SlotGivenUp();
+        }
+    }
+
+    /**
+     * Called by an attempt whose call was just throttled, before it lets go of what it holds (the
+     * store's lock): the pace is cut now, so that the calls waiting for that lock see the cut in
+     * {@link #confirmSlot()} rather than a moment too late. The {@link ThrottledException} the
+     * attempt then throws is not counted again. Outside a governed attempt it does nothing.
+     */
+    public void throttled() {
+        Slot slot = slots.get();
+        if (slot != null && !slot.throttleTold) {
+            slot.throttleTold = true;
+            rate.onThrottle(slot.reservedAt);
         }
     }
 

@@ -6,6 +6,7 @@ import io.awssso.api.AccountRole;
 import io.awssso.api.ClientRegistration;
 import io.awssso.api.RoleCredentials;
 import io.awssso.api.SsoToken;
+import io.awssso.api.ThrottledException;
 import io.awssso.api.spi.AssumeRoleRequest;
 import io.awssso.api.spi.ClientRegistrationRequest;
 import io.awssso.api.spi.DeviceAuthorization;
@@ -17,10 +18,11 @@ import java.util.Objects;
 
 /**
  * The run's client: before each GetRoleCredentials goes out it confirms its slot with the run's
- * governor. A credential fetch calls under the secure store's lock, so the calls of the other
- * roles queue on that lock after their slots came; when the service's bucket runs dry, those
- * queued at the old pace must not follow into it (see {@link CallGovernor#confirmSlot()}).
- * Everything else is passed through.
+ * governor, and a throttled answer cuts the pace before it leaves. A credential fetch calls under
+ * the secure store's lock, so the calls of the other roles queue on that lock after their slots
+ * came; when the service's bucket runs dry, those queued at the old pace must not follow into it
+ * (see {@link CallGovernor#confirmSlot()} and {@link CallGovernor#throttled()}). Everything else is
+ * passed through.
  */
 final class PacedClient implements IdentityCenterClient {
     private final IdentityCenterClient delegate;
@@ -34,7 +36,12 @@ final class PacedClient implements IdentityCenterClient {
     @Override
     public RoleCredentials getRoleCredentials(SsoToken token, AccountId account, String roleName) {
         governor.confirmSlot();
-        return delegate.getRoleCredentials(token, account, roleName);
+        try {
+            return delegate.getRoleCredentials(token, account, roleName);
+        } catch (ThrottledException e) {
+            governor.throttled(); // while the store's lock is still held
+            throw e;
+        }
     }
 
     @Override

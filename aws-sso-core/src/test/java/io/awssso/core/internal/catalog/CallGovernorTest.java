@@ -212,6 +212,29 @@ class CallGovernorTest {
     }
 
     @Test
+    void throttled_toldByTheAttemptBeforeItThrows_cutsThePaceAtOnceAndCountsTheThrottleOnce() {
+        CallGovernor g = governor(10, 5);
+        for (int i = 0; i < 20; i++) {
+            g.call(() -> "ok");
+        }
+        AtomicInteger runs = new AtomicInteger();
+        List<Double> rateWhenTold = new ArrayList<>();
+
+        String answer = g.call(() -> {
+            if (runs.incrementAndGet() == 1) {
+                g.throttled(); // still holding the store's lock
+                rateWhenTold.add(g.rate());
+                throw throttled();
+            }
+            return "ok";
+        });
+
+        assertThat(answer).isEqualTo("ok");
+        assertThat(rateWhenTold).singleElement().satisfies(r -> assertThat(r).isLessThan(200));
+        assertThat(g.throttles()).isEqualTo(1);
+    }
+
+    @Test
     void confirmSlot_outsideAGovernedCall_doesNothing() {
         CallGovernor g = governor(10, 5);
         g.call(failing(1, CallGovernorTest::throttled, new AtomicInteger()));
