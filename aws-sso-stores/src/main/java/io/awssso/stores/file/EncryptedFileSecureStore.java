@@ -26,7 +26,8 @@ import java.util.Map;
  *
  * <p>The password comes from {@code AWS_SSO_FILE_PASSWORD}, else from the prompt (twice when the
  * file is created). It is asked for only when the file must be decrypted or created, and kept for
- * the life of this instance once it has opened the file. A wrong password fails with a
+ * the life of this instance once it has opened the file, as is the key derived from it
+ * ({@link DerivedKeys}: derived once, not for every read and write). A wrong password fails with a
  * {@link StoreUnavailableException} and changes nothing.
  */
 final class EncryptedFileSecureStore extends KeyringSecureStore {
@@ -40,11 +41,19 @@ final class EncryptedFileSecureStore extends KeyringSecureStore {
     private final Map<String, String> environment;
     private final StoreContext.PasswordPrompt prompt;
     private final Clock clock;
+    private final DerivedKeys keys;
     private char[] password;
 
     EncryptedFileSecureStore(Path file, StorageLock lock, Map<String, String> environment,
             StoreContext.PasswordPrompt prompt, Clock clock) {
+        this(file, lock, environment, prompt, clock, new DerivedKeys());
+    }
+
+    /** @param keys the key derived from the password, kept for this store's life (tests count derivations) */
+    EncryptedFileSecureStore(Path file, StorageLock lock, Map<String, String> environment,
+            StoreContext.PasswordPrompt prompt, Clock clock, DerivedKeys keys) {
         super(lock);
+        this.keys = keys;
         this.file = file.toAbsolutePath().normalize();
         this.environment = Map.copyOf(environment);
         this.prompt = prompt;
@@ -81,7 +90,7 @@ final class EncryptedFileSecureStore extends KeyringSecureStore {
         char[] pw = password(false);
         byte[] item;
         try {
-            item = Jwe.decrypt(new String(token, StandardCharsets.US_ASCII), pw);
+            item = Jwe.decrypt(new String(token, StandardCharsets.US_ASCII), pw, System::nanoTime, keys);
         } catch (Jwe.WrongPasswordException e) {
             forgetPassword();
             throw new StoreUnavailableException("the password " + passwordSource()
@@ -103,7 +112,7 @@ final class EncryptedFileSecureStore extends KeyringSecureStore {
         char[] pw = password(creating);
         String created = GO_TIME.format(ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         String token = Jwe.encrypt(KeyringItem.wrap(storageDataJson), pw, Jwe.WRITE_ITERATIONS,
-                Map.of("created", created));
+                Map.of("created", created), keys);
         try {
             AtomicFiles.deleteStaleTemps(file);
             AtomicFiles.write(file, token.getBytes(StandardCharsets.US_ASCII));
@@ -117,6 +126,7 @@ final class EncryptedFileSecureStore extends KeyringSecureStore {
     }
 
     private synchronized void forgetPassword() {
+        keys.clear();
         if (password != null) {
             Arrays.fill(password, '\0');
             password = null;

@@ -67,8 +67,18 @@ final class Jwe {
      * Encrypts {@code plaintext}; {@code extraHeaders} (string values) join the protected header.
      */
     static String encrypt(byte[] plaintext, char[] password, int iterations, Map<String, String> extraHeaders) {
+        return encrypt(plaintext, password, iterations, extraHeaders, new DerivedKeys());
+    }
+
+    /**
+     * {@link #encrypt(byte[], char[], int, Map)} with the salt and key {@code keys} holds for
+     * writing, derived and kept there first if it holds none for this password and count.
+     */
+    static String encrypt(byte[] plaintext, char[] password, int iterations, Map<String, String> extraHeaders,
+            DerivedKeys keys) {
         try {
-            byte[] salt = random(16);
+            byte[][] saltAndKey = keys.forWriting(password, iterations);
+            byte[] salt = saltAndKey[0];
             // Members in the order Go's json.Marshal writes a map (sorted), as aws-sso-cli's does.
             TreeMap<String, Object> fields = new TreeMap<>(extraHeaders);
             fields.put("alg", ALG);
@@ -85,7 +95,8 @@ final class Jwe {
             });
             String headerB64 = B64U.encodeToString(GoJson.compact(header));
 
-            SecretKey kek = deriveKek(password, salt, iterations, () -> 0L); // our own count: no budget
+            SecretKey kek = new SecretKeySpec(saltAndKey[1], "AES");
+            Arrays.fill(saltAndKey[1], (byte) 0);
             byte[] cek = random(32);
             Cipher wrap = Cipher.getInstance("AESWrap");
             wrap.init(Cipher.WRAP_MODE, kek);
@@ -118,6 +129,15 @@ final class Jwe {
 
     /** {@link #decrypt(String, char[])} with the clock that measures the key derivation's budget. */
     static byte[] decrypt(String compact, char[] password, LongSupplier nanoTime)
+            throws WrongPasswordException, IOException {
+        return decrypt(compact, password, nanoTime, new DerivedKeys());
+    }
+
+    /**
+     * {@link #decrypt(String, char[], LongSupplier)} with the key {@code keys} holds for this
+     * password, salt and count, if any; a key derived here is kept there once it opened the token.
+     */
+    static byte[] decrypt(String compact, char[] password, LongSupplier nanoTime, DerivedKeys keys)
             throws WrongPasswordException, IOException {
         String[] parts = compact.strip().split("\\.", -1);
         if (parts.length != 5) {
@@ -160,16 +180,24 @@ final class Jwe {
         if (iv.length != 12 || tag.length != 16) {
             throw new IOException("the JWE iv or tag has the wrong length");
         }
+        byte[] kekBytes = null;
         try {
-            SecretKey kek = deriveKek(password, salt, p2c.intValue(), nanoTime);
+            kekBytes = keys.cached(password, salt, p2c.intValue());
+            boolean derived = kekBytes == null;
+            if (derived) {
+                kekBytes = keys.derive(password, salt, p2c.intValue(), nanoTime);
+            }
             Cipher unwrap = Cipher.getInstance("AESWrap");
-            unwrap.init(Cipher.UNWRAP_MODE, kek);
+            unwrap.init(Cipher.UNWRAP_MODE, new SecretKeySpec(kekBytes, "AES"));
             Key cek;
             try {
                 cek = unwrap.unwrap(encryptedKey, "AES", Cipher.SECRET_KEY);
             } catch (InvalidKeyException | IllegalStateException e) {
                 // AES key wrap carries an integrity check: a wrong KEK, i.e. a wrong password, fails it.
                 throw new WrongPasswordException();
+            }
+            if (derived) {
+                keys.remember(password, salt, p2c.intValue(), kekBytes); // it opened the token: the password is right
             }
             if (cek.getEncoded().length != CEK_BYTES) {
                 throw new IOException("the JWE content key has the wrong length for " + enc);
@@ -187,6 +215,10 @@ final class Jwe {
             throw e;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot decrypt: " + e.getClass().getSimpleName(), e);
+        } finally {
+            if (kekBytes != null) {
+                Arrays.fill(kekBytes, (byte) 0);
+            }
         }
     }
 
@@ -194,8 +226,10 @@ final class Jwe {
      * RFC 7518 4.8.1.1: PBKDF2-HMAC-SHA256 with salt = UTF8(alg) || 0x00 || p2s, one block (the
      * 16-byte key fits in one SHA-256 output). Written out rather than taken from
      * {@code SecretKeyFactory} so that it can stop when {@link #DERIVATION_BUDGET} is spent.
+     *
+     * @return the 16 key bytes, which the caller zeroes when done
      */
-    private static SecretKey deriveKek(char[] password, byte[] p2s, int iterations, LongSupplier nanoTime)
+    static byte[] deriveKek(char[] password, byte[] p2s, int iterations, LongSupplier nanoTime)
             throws GeneralSecurityException, IOException {
         byte[] algBytes = ALG.getBytes(StandardCharsets.UTF_8);
         byte[] salt = new byte[algBytes.length + 1 + p2s.length + 4];
@@ -224,7 +258,7 @@ final class Jwe {
                 t[k] ^= u[k];
             }
         }
-        SecretKeySpec kek = new SecretKeySpec(t, 0, KEK_BYTES, "AES");
+        byte[] kek = Arrays.copyOf(t, KEK_BYTES);
         Arrays.fill(t, (byte) 0);
         Arrays.fill(u, (byte) 0);
         return kek;

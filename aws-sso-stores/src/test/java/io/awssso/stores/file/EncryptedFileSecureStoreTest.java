@@ -14,20 +14,24 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.PasswordBasedDecrypter;
 import com.nimbusds.jose.crypto.PasswordBasedEncrypter;
 import io.awssso.api.RoleArn;
+import io.awssso.api.RoleCredentials;
 import io.awssso.api.StoreUnavailableException;
 import io.awssso.api.spi.SecureStore;
 import io.awssso.api.spi.StoreContext;
 import io.awssso.api.spi.StoredSecrets;
+import io.awssso.stores.internal.StorageLock;
 import io.awssso.testkit.SecureStoreCompatibilityKit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,6 +179,76 @@ class EncryptedFileSecureStoreTest extends SecureStoreCompatibilityKit {
         JsonNode data = new ObjectMapper().readTree(Base64.getDecoder().decode(itemBack.get("Data").asText()));
         assertThat(data.at("/StaticCredentials/arn:aws:iam::123456789012:user~1u/Profile").asText()).isEqualTo("p");
         assertThat(data.get("EcsBearerToken").asText()).isEqualTo("new");
+    }
+
+    // ------------------------------------------------------------------ the derived key
+
+    /** A store on {@link #cfg} whose key derivations are counted. */
+    private SecureStore counting(AtomicInteger derivations, Map<String, String> env, StoreContext.PasswordPrompt prompt) {
+        StoreContext context = new StoreContext(cfg, Map.of(), env, prompt);
+        return new EncryptedFileSecureStore(storeFile(), StorageLock.of(context), env, prompt, Clock.systemUTC(),
+                new DerivedKeys((password, p2s, iterations, nanoTime) -> {
+                    derivations.incrementAndGet();
+                    return Jwe.deriveKek(password, p2s, iterations, nanoTime);
+                }));
+    }
+
+    private String salt() throws Exception {
+        String token = Files.readString(storeFile());
+        return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0])).get("p2s").asText();
+    }
+
+    @Test
+    void update_manyWritesEachAfterARead_deriveTheKeyOnce() throws Exception {
+        AtomicInteger derivations = new AtomicInteger();
+        SecureStore s = counting(derivations, Map.of("AWS_SSO_FILE_PASSWORD", PASSWORD), null);
+
+        for (int i = 0; i < 20; i++) { // as a credential fetch does: a read, then a read-modify-write
+            RoleArn role = RoleArn.parse(String.format("%012d:ReadOnly", 10_000 + i));
+            RoleCredentials fetched = sampleCredentials(role, "k" + i, false);
+            s.read();
+            s.update(x -> x.withCredentials(role, fetched));
+        }
+        s.close();
+
+        assertThat(derivations).hasValue(1); // 60 before: one per read, one per load and one per write
+        assertThat(withPassword(PASSWORD).read().roleCredentials()).hasSize(20);
+        assertThat(nimbusDecrypt(Files.readString(storeFile()), PASSWORD)).isNotEmpty();
+    }
+
+    @Test
+    void update_fileWrittenByAnotherProcess_derivesItsKeyThenOneOfItsOwnWithANewSalt() throws Exception {
+        store().update(x -> x.withEcsBearerToken("a"));
+        String before = salt();
+        AtomicInteger derivations = new AtomicInteger();
+        SecureStore s = counting(derivations, Map.of("AWS_SSO_FILE_PASSWORD", PASSWORD), null);
+
+        for (int i = 0; i < 10; i++) {
+            String token = "b" + i;
+            s.update(x -> x.withEcsBearerToken(token));
+        }
+        String written = salt();
+        assertThat(s.read().ecsBearerToken()).isEqualTo("b9");
+        s.close();
+
+        assertThat(derivations).hasValue(2);
+        assertThat(written).isNotEqualTo(before);
+    }
+
+    @Test
+    void read_wrongPasswordThenTheRightOne_derivesForEachAndKeepsOnlyTheRightKey() throws Exception {
+        store().update(x -> x.withEcsBearerToken("a"));
+        byte[] before = Files.readAllBytes(storeFile());
+        AtomicInteger derivations = new AtomicInteger();
+        SecureStore s = counting(derivations, Map.of(), new ScriptedPrompt("typo", PASSWORD));
+
+        assertThatThrownBy(s::read).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("entered");
+        assertThat(Files.readAllBytes(storeFile())).isEqualTo(before);
+        assertThat(s.read().ecsBearerToken()).isEqualTo("a");
+        assertThat(s.read().ecsBearerToken()).isEqualTo("a");
+        s.close();
+
+        assertThat(derivations).hasValue(2); // the typo's (not kept), then the password's (kept)
     }
 
     // ------------------------------------------------------------------ passwords
