@@ -73,7 +73,7 @@ public final class AgentAutoStart {
             }
             Files.setLastModifiedTime(marker, FileTime.from(now));
         }
-        AgentLauncher.spawn(config, dir);
+        AgentLauncher.spawnUnwatched(config, dir);
         return true;
     }
 
