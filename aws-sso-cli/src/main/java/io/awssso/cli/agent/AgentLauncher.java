@@ -61,8 +61,13 @@ final class AgentLauncher {
      * @param directory the checked runtime directory (the log goes there)
      */
     static void spawnUnwatched(Path configFile, Path directory) throws IOException {
+        startUnwatched(agentCommand(configFile), directory);
+    }
+
+    /** Starts {@code program} as {@link #spawnUnwatched} starts the agent. */
+    static void startUnwatched(List<String> program, Path directory) throws IOException {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" &", "aws-sso-agent"));
-        command.addAll(agentCommand(configFile));
+        command.addAll(program);
         Process shell = start(command, directory);
         try {
             shell.waitFor(SHELL_EXIT.toMillis(), TimeUnit.MILLISECONDS);
