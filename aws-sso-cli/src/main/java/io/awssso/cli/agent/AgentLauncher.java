@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +39,15 @@ final class AgentLauncher {
     static final String LOG = "agent.log";
     private static final long MAX_LOG = 1024 * 1024;
     /** How long {@link #spawnUnwatched} waits for its shell, which exits right after a fork. */
-    private static final java.time.Duration SHELL_EXIT = java.time.Duration.ofSeconds(2);
+    private static final Duration SHELL_EXIT = Duration.ofSeconds(2);
 
     private AgentLauncher() {
     }
 
     /**
-     * Starts the agent for {@code configFile} and returns at once.
+     * Starts the agent for {@code configFile} and returns at once, as a child this JVM watches
+     * ({@code agent start} reports an agent that exits early); this JVM's own exit then waits up to
+     * ~300 ms for the watching thread (see above), which a command typed by hand can afford.
      *
      * @param directory the checked runtime directory (the log goes there)
      */
@@ -57,6 +60,8 @@ final class AgentLauncher {
      * shell (which exits as soon as the agent is forked), and returns: unlike {@link #spawn}, no
      * thread of this JVM is left waiting for the agent, so this JVM exits as fast as without it.
      * The agent's exit status is nobody's business here: {@code process} only saves time with it.
+     * (As a background job of a non-interactive shell the agent ignores SIGINT; it is a daemon in
+     * its own session, stopped by SIGTERM or {@code agent stop}.)
      *
      * @param directory the checked runtime directory (the log goes there)
      */
