@@ -231,22 +231,32 @@ printf 'file store agent RSS after the load: %s\n' \
     "$(awk '/VmRSS/ {printf "%.1f MiB", $2 / 1024}' "/proc/$(agent_pid "$(cfg file)")/status")"
 
 say "first call with no agent running (cold), against the agent turned off"
-# Before each cold call: wait for the agent the previous one started in the background (at most
-# 30 s), then stop it.
+# Before each call: wait while an agent is starting (the spawn marker: one left behind would make
+# the next call start none; at most 30 s), stop the agent, and wait until its JVM has exited (its
+# shutdown must not overlap the measured call). The agent-off calls get the same preparation (its
+# `agent stop` JVM finds no agent then), and both run in one hyperfine run, side by side.
 cat >"$WORK/stop-agent.sh" <<EOF
 #!/usr/bin/env bash
-for _ in \$(seq 300); do [[ -f "$WORK/cfg/file/run/agent" ]] && break; sleep 0.1; done
+run="$WORK/cfg/file/run"
+for _ in \$(seq 300); do [[ -e "\$run/agent.spawn" ]] || break; sleep 0.1; done
+pid="\$(sed -n 's/^pid=//p' "\$run/agent" 2>/dev/null)"
 "$LAUNCHER" --config "$(cfg file)" agent stop >/dev/null 2>&1
+for _ in \$(seq 300); do [[ -n "\$pid" ]] && kill -0 "\$pid" 2>/dev/null || break; sleep 0.1; done
 EOF
 chmod +x "$WORK/stop-agent.sh"
-hyperfine -N -r "$COLD_RUNS" --export-json "$WORK/cold-on.json" --prepare "$WORK/stop-agent.sh" \
-    -n "no agent yet (agent on)" "$LAUNCHER --config $(cfg file) process --arn $ARN" >&2
 "$WORK/stop-agent.sh"
-hyperfine -N -r "$COLD_RUNS" --export-json "$WORK/cold-off.json" \
-    -n "agent off" "env AWS_SSO_AGENT=0 $LAUNCHER --config $(cfg file) process --arn $ARN" >&2
-python3 - "$WORK/cold-on.json" "$WORK/cold-off.json" <<'PY'
+started_before="$(grep -c '^aws-sso agent .* serving ' "$WORK/cfg/file/run/agent.log" 2>/dev/null || true)"
+hyperfine -N -r "$COLD_RUNS" --export-json "$WORK/cold.json" \
+    --prepare "$WORK/stop-agent.sh" -n "no agent yet (agent on)" "$LAUNCHER --config $(cfg file) process --arn $ARN" \
+    --prepare "$WORK/stop-agent.sh" -n "agent off" "env AWS_SSO_AGENT=0 $LAUNCHER --config $(cfg file) process --arn $ARN" >&2
+"$WORK/stop-agent.sh"
+# Every cold call must have started an agent (one that did not would flatter the figure): the
+# agents' log counts them, the agent-off calls start none.
+echo "cold: $(($(grep -c '^aws-sso agent .* serving ' "$WORK/cfg/file/run/agent.log") - ${started_before:-0})) agents started by the $COLD_RUNS cold calls and the $COLD_RUNS agent-off calls"
+python3 - "$WORK/cold.json" <<'PY'
 import json, sys
-for f in sys.argv[1:]:
-    for x in json.load(open(f))["results"]:
-        print(f"cold, {x['command']:<24} median {x['median']*1000:.1f} ms, min {x['min']*1000:.1f} ms")
+r = json.load(open(sys.argv[1]))["results"]
+for x in r:
+    print(f"cold, {x['command']:<24} median {x['median']*1000:.1f} ms, min {x['min']*1000:.1f} ms")
+print(f"cold, agent on / agent off: median ratio {r[0]['median'] / r[1]['median']:.2f}")
 PY

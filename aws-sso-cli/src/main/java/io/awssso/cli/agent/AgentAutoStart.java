@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -38,17 +39,24 @@ public final class AgentAutoStart {
      */
     public static void maybeStart(String[] args) {
         try {
-            if (System.getProperty("awssso.launcher") == null || switchedOff(System.getenv())) {
+            Map<String, String> env = System.getenv();
+            if (System.getProperty("awssso.launcher") == null || switchedOff(env)) {
                 return;
             }
-            maybeStart(args, System.getenv(), new BuildInfo().version());
+            maybeStart(args, env, new BuildInfo().version(), Clock.systemUTC());
         } catch (IOException | RuntimeException | LinkageError e) {
             // the agent only saves time: this run goes on as if there were none
         }
     }
 
-    /** Whether an agent was spawned. */
-    static boolean maybeStart(String[] args, Map<String, String> env, String version) throws IOException {
+    /**
+     * Whether an agent was spawned.
+     *
+     * @param env the environment the run sees
+     * @param clock what ages the spawn marker
+     */
+    static boolean maybeStart(String[] args, Map<String, String> env, String version, Clock clock)
+            throws IOException {
         if (switchedOff(env)) {
             return false;
         }
@@ -64,7 +72,7 @@ public final class AgentAutoStart {
         }
         RuntimeDirectory.prepare(dir);
         Path marker = dir.resolve(SPAWN_MARKER);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         try {
             Files.createFile(marker);
         } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -73,7 +81,7 @@ public final class AgentAutoStart {
             }
             Files.setLastModifiedTime(marker, FileTime.from(now));
         }
-        AgentLauncher.spawn(config, dir);
+        AgentLauncher.spawnUnwatched(config, dir);
         return true;
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** When a {@code process} JVM must not start an agent (the spawning case runs in {@code AgentIT}). */
 class AgentAutoStartTest {
     private static final String[] ARGS = {"process", "--arn", AgentFixture.ADMIN};
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @TempDir
     Path home;
@@ -37,7 +43,7 @@ class AgentAutoStartTest {
             Map<String, String> env = new HashMap<>(f.environment);
             env.put("AWS_SSO_AGENT", off);
 
-            assertThat(AgentAutoStart.maybeStart(ARGS, env, AgentFixture.VERSION)).as(off).isFalse();
+            assertThat(AgentAutoStart.maybeStart(ARGS, env, AgentFixture.VERSION, CLOCK)).as(off).isFalse();
         }
         assertThat(f.runtime).doesNotExist();
     }
@@ -48,7 +54,7 @@ class AgentAutoStartTest {
             Files.writeString(f.config, "SSOConfig:\n  Default:\n    SSORegion: us-east-1\n"
                     + "    StartUrl: https://d-1234567890.awsapps.com/start\n" + line + "\n");
 
-            assertThat(AgentAutoStart.maybeStart(ARGS, f.environment, AgentFixture.VERSION)).as(line).isFalse();
+            assertThat(AgentAutoStart.maybeStart(ARGS, f.environment, AgentFixture.VERSION, CLOCK)).as(line).isFalse();
         }
         assertThat(f.runtime).doesNotExist();
     }
@@ -57,14 +63,14 @@ class AgentAutoStartTest {
     void maybeStart_noConfigFile_spawnsNothing() throws IOException {
         Files.delete(f.config);
 
-        assertThat(AgentAutoStart.maybeStart(ARGS, f.environment, AgentFixture.VERSION)).isFalse();
+        assertThat(AgentAutoStart.maybeStart(ARGS, f.environment, AgentFixture.VERSION, CLOCK)).isFalse();
     }
 
     @Test
     void maybeStart_liveAgentOfThisVersion_spawnsNothing() throws IOException {
         f.start();
 
-        assertThat(AgentAutoStart.maybeStart(ARGS, f.environment, AgentFixture.VERSION)).isFalse();
+        assertThat(AgentAutoStart.maybeStart(ARGS, f.environment, AgentFixture.VERSION, CLOCK)).isFalse();
     }
 
     @Test
@@ -72,7 +78,18 @@ class AgentAutoStartTest {
         RuntimeDirectory.prepare(f.runtime);
         Files.createFile(f.runtime.resolve(AgentAutoStart.SPAWN_MARKER));
 
-        assertThat(AgentAutoStart.maybeStart(ARGS, f.environment, AgentFixture.VERSION)).isFalse();
+        assertThat(AgentAutoStart.maybeStart(ARGS, f.environment, AgentFixture.VERSION, CLOCK)).isFalse();
+    }
+
+    @Test
+    void maybeStart_markerYoungerThanTheGraceByTheGivenClock_spawnsNothing() throws IOException {
+        RuntimeDirectory.prepare(f.runtime);
+        Path marker = Files.createFile(f.runtime.resolve(AgentAutoStart.SPAWN_MARKER));
+        // months old by the wall clock, seconds old by the run's clock: the run's clock decides
+        Files.setLastModifiedTime(marker, FileTime.from(NOW.minus(AgentAutoStart.SPAWN_GRACE).plusSeconds(1)));
+
+        assertThat(AgentAutoStart.maybeStart(ARGS, f.environment, AgentFixture.VERSION, CLOCK)).isFalse();
+        assertThat(Files.getLastModifiedTime(marker).toInstant()).isBefore(NOW);
     }
 
     @Test
