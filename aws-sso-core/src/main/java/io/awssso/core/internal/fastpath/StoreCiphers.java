@@ -1,0 +1,90 @@
+package io.awssso.core.internal.fastpath;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.Cipher;
+
+/**
+ * The two JDK ciphers that open the {@code file} store (AES key unwrap and AES-GCM), looked up on a
+ * thread of their own while the key is derived. In a fresh JVM the first {@link Cipher} lookup is
+ * the larger part of a {@code file} store hit: the JCA reads its security properties, loads the
+ * providers ahead of SunJCE (on Java 17 SunEC, found by a ServiceLoader that loads every provider
+ * module), and its jurisdiction policy; making its {@code http} URL then scans every jar on the
+ * class path for URL handler providers. None of it needs the password, so it overlaps the key
+ * derivation and the caller's config parse instead of following them.
+ *
+ * <p>A daemon thread: when the store is not wanted after all, it is left to end (or to be cut short
+ * by the JVM's exit).
+ */
+final class StoreCiphers extends Thread {
+    private final boolean ahead;
+    private boolean done;
+    private Cipher unwrap;
+    private Cipher gcm;
+    private GeneralSecurityException failure;
+    private RuntimeException error;
+
+    private StoreCiphers(boolean ahead) {
+        super("aws-sso file store ciphers");
+        setDaemon(true);
+        this.ahead = ahead;
+    }
+
+    /** The lookup, started now on its own thread. */
+    static StoreCiphers lookUpAhead() {
+        StoreCiphers ciphers = new StoreCiphers(true);
+        ciphers.start();
+        return ciphers;
+    }
+
+    /** The lookup, done on the caller's thread when a cipher is first asked for. */
+    static StoreCiphers lookUpWhenNeeded() {
+        return new StoreCiphers(false);
+    }
+
+    @Override
+    public void run() {
+        try {
+            unwrap = Cipher.getInstance("AESWrap");
+            gcm = Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            error = e;
+        }
+    }
+
+    /** The AES key unwrap cipher (RFC 3394), not yet initialised. */
+    Cipher unwrap() throws GeneralSecurityException {
+        await();
+        return unwrap;
+    }
+
+    /** The AES-GCM cipher, not yet initialised. */
+    Cipher gcm() throws GeneralSecurityException {
+        await();
+        return gcm;
+    }
+
+    /** Waits for the lookup (join() makes its writes visible here), or does it now. */
+    private void await() throws GeneralSecurityException {
+        if (!ahead) {
+            if (!done) {
+                done = true;
+                run();
+            }
+        } else {
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GeneralSecurityException("interrupted while looking up the ciphers", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (error != null) {
+            throw error;
+        }
+    }
+}
