@@ -1,5 +1,7 @@
 package io.awssso.core.internal.fastpath;
 
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.security.GeneralSecurityException;
 import javax.crypto.Cipher;
 
@@ -10,7 +12,9 @@ import javax.crypto.Cipher;
  * providers ahead of SunJCE (on Java 17 SunEC, found by a ServiceLoader that loads every provider
  * module), and its jurisdiction policy; making its {@code http} URL then scans every jar on the
  * class path for URL handler providers. None of it needs the password, so it overlaps the key
- * derivation and the caller's config parse instead of following them.
+ * derivation and the caller's config parse instead of following them; and the class-path scan, which
+ * needs nothing of the rest, runs on a thread of its own beside the provider start-up (the JDK keeps
+ * the handler it finds, so the JCA's own lookup then costs nothing: the work moves, none is added).
  *
  * <p>A daemon thread: when the store is not wanted after all, it is left to end (or to be cut short
  * by the JVM's exit).
@@ -31,6 +35,8 @@ final class StoreCiphers extends Thread {
 
     /** The lookup, started now on its own thread. */
     static StoreCiphers lookUpAhead() {
+        HttpHandlerLookup http = new HttpHandlerLookup();
+        http.start();
         StoreCiphers ciphers = new StoreCiphers(true);
         ciphers.start();
         return ciphers;
@@ -85,6 +91,27 @@ final class StoreCiphers extends Thread {
         }
         if (error != null) {
             throw error;
+        }
+    }
+
+    /**
+     * Makes an {@code http} URL, as {@code javax.crypto.JceSecurity}'s initialisation does: the first
+     * one looks for URL handler providers in every jar of the class path (ServiceLoader), and the JDK
+     * keeps the handler it then picks for every later URL of that protocol. Nothing connects.
+     */
+    private static final class HttpHandlerLookup extends Thread {
+        HttpHandlerLookup() {
+            super("aws-sso http handler lookup");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                URI.create("http://localhost/").toURL();
+            } catch (MalformedURLException | RuntimeException e) {
+                // only speed is at stake: the JCA makes its URL itself
+            }
         }
     }
 }
