@@ -3,6 +3,7 @@ package io.awssso.core.internal.fastpath;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.security.GeneralSecurityException;
+import java.security.Security;
 import javax.crypto.Cipher;
 
 /**
@@ -21,39 +22,51 @@ import javax.crypto.Cipher;
  */
 final class StoreCiphers extends Thread {
     private final boolean ahead;
+    /** The class-path scan under way on another thread, or null. */
+    private final Thread httpHandlerLookup;
     private boolean done;
     private Cipher unwrap;
     private Cipher gcm;
     private GeneralSecurityException failure;
     private RuntimeException error;
 
-    private StoreCiphers(boolean ahead) {
+    private StoreCiphers(boolean ahead, Thread httpHandlerLookup) {
         super("aws-sso file store ciphers");
         setDaemon(true);
         this.ahead = ahead;
+        this.httpHandlerLookup = httpHandlerLookup;
     }
 
     /** The lookup, started now on its own thread. */
     static StoreCiphers lookUpAhead() {
         HttpHandlerLookup http = new HttpHandlerLookup();
         http.start();
-        StoreCiphers ciphers = new StoreCiphers(true);
+        StoreCiphers ciphers = new StoreCiphers(true, http);
         ciphers.start();
         return ciphers;
     }
 
     /** The lookup, done on the caller's thread when a cipher is first asked for. */
     static StoreCiphers lookUpWhenNeeded() {
-        return new StoreCiphers(false);
+        return new StoreCiphers(false, null);
     }
 
     @Override
     public void run() {
         try {
+            if (httpHandlerLookup != null) {
+                // The providers up to SunJCE (what the first lookup loads before JceSecurity) while
+                // the other thread scans the class path; then, with the handler found, JceSecurity's
+                // URL is free. Without the wait a loaded machine could have both threads scan.
+                Security.getProvider("SunJCE");
+                httpHandlerLookup.join();
+            }
             unwrap = Cipher.getInstance("AESWrap");
             gcm = Cipher.getInstance("AES/GCM/NoPadding");
         } catch (GeneralSecurityException e) {
             failure = e;
+        } catch (InterruptedException e) {
+            failure = new GeneralSecurityException("interrupted while looking up the ciphers", e);
         } catch (RuntimeException e) {
             error = e;
         }
