@@ -76,12 +76,12 @@ final class Pbkdf2HmacSha256 {
             padState(block, (byte) 0x5c, outer, w);
             // U_1 over the salt, of any length
             digest(inner, BLOCK_BYTES, salt, u, w);
-            outerHalf(outer, u, w);
+            digestOfDigest(outer, u, w);
             System.arraycopy(u, 0, t, 0, 8);
             for (int i = 2; i <= iterations; i++) {
                 // inner: SHA256(ipad-state || U), then outer: SHA256(opad-state || that), each one block
                 digestOfDigest(inner, u, w);
-                outerHalf(outer, u, w);
+                digestOfDigest(outer, u, w);
                 for (int k = 0; k < 8; k++) {
                     t[k] ^= u[k];
                 }
@@ -108,11 +108,6 @@ final class Pbkdf2HmacSha256 {
         }
         System.arraycopy(INITIAL, 0, state, 0, 8);
         compress(state, w);
-    }
-
-    /** {@code digest} = the outer HMAC half over {@code digest}, from the outer key state. */
-    private static void outerHalf(int[] outer, int[] digest, int[] w) {
-        digestOfDigest(outer, digest, w);
     }
 
     /**
