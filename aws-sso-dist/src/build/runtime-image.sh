@@ -2,10 +2,11 @@
 # Builds the self-contained install (aws-sso-<version>-<platform>/) from the staged JDK-less one:
 # the same bin/, lib/, man/ and completions/, plus runtime/ (a jlink image of exactly the JDK
 # modules the tool needs) and, when that runtime is Java 21+ and runs on this machine, one
-# class-data archive for it (lib/aws-sso.jsa: the JDK's and the tool's classes that `process` and
-# `--help` load), made here at build time so that the first run after install is already fast and
-# nothing is recorded into the user's home. lib/aws-sso.classpath lists the jars in the order the
-# archive was made for (the launcher passes them in that order; `lib/*` expands in directory order).
+# class-data archive for it (lib/aws-sso.jsa: the JDK's and the tool's classes that `process`, a
+# hit of the json and of the file store, and `--help` load), made here at build time so that the
+# first run after install is already fast and nothing is recorded into the user's home.
+# lib/aws-sso.classpath lists the jars in the order the archive was made for (the launcher passes
+# them in that order; `lib/*` expands in directory order).
 #
 # Why one static archive (-Xshare:dump of a class list) and not the JDK's default archive plus
 # ahead-of-time caches: Java 21+ writes a static archive deterministically (the same bytes from the
@@ -26,6 +27,7 @@
 set -euo pipefail
 
 staged="$1" out="$2" target_jdk="$3" jlink_jdk="$4" timestamp="$5"
+build="$(CDPATH='' cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)" # this script's directory
 
 say() { printf 'runtime-image: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
@@ -104,9 +106,10 @@ classpath="${classpath%:}"
 if ((feature >= 21)) && "$java" -version >/dev/null 2>&1; then
     work="$(mktemp -d)"
     trap 'rm -rf "$work"' EXIT
-    # The classes to archive: those loaded by a `process` hit (a json store with a credential that
-    # is obviously not real) and by `--help` (the command tree every other command shares), each
-    # with the JVM options bin/aws-sso uses.
+    # The classes to archive: those loaded by a `process` hit of the json store and of the file
+    # store (the default on Linux: its key derivation and the JDK's ciphers and security providers),
+    # each with a credential that is obviously not real, and by `--help` (the command tree every
+    # other command shares), each with the JVM options bin/aws-sso uses.
     jvm=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:off)
     mkdir -p "$work/home/.config/aws-sso"
     printf 'SSOConfig:\n  Default:\n    SSORegion: us-east-1\n    StartUrl: https://d-0000000000.awsapps.com/start\nSecureStore: json\nLogLevel: error\n' \
@@ -119,6 +122,19 @@ if ((feature >= 21)) && "$java" -version >/dev/null 2>&1; then
         io.awssso.cli.command.ProcessFastPath process --arn "$arn")"
     [[ "$answer" == '{"Version":1,"AccessKeyId":"ASIATRAINING"'* ]] ||
         die "the training run of process was no cache hit: $answer"
+    # The file store, written by the real backend (a source-file program: JLINK_JDK has the compiler
+    # that the linked runtime lacks), in a home of its own.
+    mkdir -p "$work/file-home/.config/aws-sso"
+    sed 's/^SecureStore: json$/SecureStore: file/' "$work/home/.config/aws-sso/config.yaml" \
+        >"$work/file-home/.config/aws-sso/config.yaml"
+    (cd "$out" && env -i HOME="$work/file-home" PATH=/usr/bin:/bin AWS_SSO_FILE_PASSWORD=training \
+        "$jlink_jdk/bin/java" -cp "$classpath" "$build/TrainingFileStore.java" "$work/file-home/.config/aws-sso" \
+        "$arn" "$(((epoch + 100 * 365 * 86400) * 1000))") || die "the file store of the training run could not be written"
+    answer="$(cd "$out" && env -i HOME="$work/file-home" PATH=/usr/bin:/bin AWS_SSO_FILE_PASSWORD=training \
+        "$java" "${jvm[@]}" "-XX:DumpLoadedClassList=$work/file.classlist" -cp "$classpath" \
+        io.awssso.cli.command.ProcessFastPath process --arn "$arn")"
+    [[ "$answer" == '{"Version":1,"AccessKeyId":"ASIATRAINING"'* ]] ||
+        die "the training run of process with the file store was no cache hit: $answer"
     (cd "$out" && env -i HOME="$work/home" PATH=/usr/bin:/bin "$java" "${jvm[@]}" \
         "-XX:DumpLoadedClassList=$work/help.classlist" -cp "$classpath" io.awssso.cli.Main --help >/dev/null)
     # One list, sorted (the order classes were loaded in does not matter to the dump, and sorting
@@ -127,8 +143,10 @@ if ((feature >= 21)) && "$java" -version >/dev/null 2>&1; then
     # (constant-pool entries the run happened to resolve): they change from run to run with the
     # timing, and so would the archive; without them start-up measured the same.
     {
-        grep -hv '^[#@]' "$work/process.classlist" "$work/help.classlist" | sed 's/ id: [0-9]*$//' | LC_ALL=C sort -u
-        grep -h '^@' "$work/process.classlist" "$work/help.classlist" | grep -v '^@cp ' | LC_ALL=C sort -u
+        grep -hv '^[#@]' "$work/process.classlist" "$work/file.classlist" "$work/help.classlist" |
+            sed 's/ id: [0-9]*$//' | LC_ALL=C sort -u
+        grep -h '^@' "$work/process.classlist" "$work/file.classlist" "$work/help.classlist" | grep -v '^@cp ' |
+            LC_ALL=C sort -u
     } >"$work/aws-sso.classlist"
     (cd "$out" && "$java" -Xshare:dump "-XX:SharedClassListFile=$work/aws-sso.classlist" \
         -XX:SharedArchiveFile=lib/aws-sso.jsa -cp "$classpath" >"$work/dump.log" 2>&1) ||

@@ -3,6 +3,11 @@ package io.awssso.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.awssso.api.RoleArn;
+import io.awssso.api.RoleCredentials;
+import io.awssso.api.spi.SecureStore;
+import io.awssso.api.spi.SecureStoreProvider;
+import io.awssso.api.spi.StoreContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -304,6 +310,49 @@ class DistributionIT {
                 .anyMatch(l -> l.contains("java.lang.Object source: shared objects file"));
         // one archive for the JDK's classes and the tool's: the JDK's default one would be waste
         assertThat(install.resolve("runtime/lib/server/classes.jsa")).doesNotExist();
+    }
+
+    /**
+     * Credentials in the {@code file} store of {@code tmp}'s config, written by the real backend with
+     * {@code password}.
+     */
+    private void storeFileCredentials(String arn, String password) throws IOException {
+        Path config = tmp.resolve(".config/aws-sso");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("config.yaml"), "SSOConfig:\n  Default:\n    SSORegion: us-east-1\n"
+                + "    StartUrl: https://d-1234567890.awsapps.com/start\nSecureStore: file\nLogLevel: error\n");
+        RoleArn role = RoleArn.parse(arn);
+        RoleCredentials credentials = new RoleCredentials(role, "ASIADIST", "s", "t",
+                java.time.Instant.now().plusSeconds(3600), false);
+        SecureStoreProvider file = ServiceLoader.load(SecureStoreProvider.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("file")).findFirst().orElseThrow();
+        try (SecureStore store = file.create(new StoreContext(config, Map.of(),
+                Map.of("AWS_SSO_FILE_PASSWORD", password), null))) {
+            store.update(s -> s.withCredentials(role, credentials));
+        }
+    }
+
+    @Test
+    void platformTarGz_fileStoreHit_mapsTheKeyDerivationAndTheJdksCiphersFromTheArchive() throws Exception {
+        Path install = unpack("-" + PLATFORM + ".tar.gz");
+        assumeTrue(runtimeFeature(install.resolve("runtime")) >= 21, "a Java 17-20 runtime ships no archive");
+        String arn = "arn:aws:iam::012345678901:role/Admin";
+        storeFileCredentials(arn, "dist password");
+
+        Result process = runIn(tmp, Map.of("PATH", pathWithoutJava().toString(), "AWS_SSO_FILE_PASSWORD", "dist password",
+                "AWS_SSO_JAVA_OPTS", "-Xlog:class+load=info:file=" + tmp.resolve("file.log")),
+                install.resolve("bin/aws-sso").toString(), "process", "--arn", arn);
+
+        assertThat(process.exitCode()).as("%s", process).isZero();
+        assertThat(process.out()).startsWith("{\"Version\":1,\"AccessKeyId\":\"ASIADIST\"");
+        assertThat(process.err()).isEmpty();
+        // the archive was trained on a file store hit too: its reader, the JCA and SunJCE's ciphers
+        List<String> log = Files.readAllLines(tmp.resolve("file.log"));
+        for (String name : List.of("io.awssso.core.internal.fastpath.Pbkdf2HmacSha256",
+                "io.awssso.core.internal.fastpath.StoreCiphers", "javax.crypto.Cipher", "com.sun.crypto.provider.SunJCE",
+                "com.sun.crypto.provider.GaloisCounterMode")) {
+            assertThat(log).as(name).anyMatch(l -> l.contains(" " + name + " source: shared objects file"));
+        }
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
@@ -56,21 +55,28 @@ final class FileStoreReader {
      * anything but a token this reader opens with {@code password}.
      */
     static byte[] storageData(Path file, char[] password) throws IOException {
+        return storageData(file, password, false);
+    }
+
+    private static byte[] storageData(Path file, char[] password, boolean ahead) throws IOException {
         byte[] token;
         try {
             token = BoundedFiles.read(file, BoundedFiles.MAX_STATE_BYTES);
         } catch (NoSuchFileException e) {
             return null;
         }
-        byte[] item = decrypt(new String(token, StandardCharsets.US_ASCII), password);
+        // Only for a store that exists: a json store user with AWS_SSO_FILE_PASSWORD set pays nothing.
+        StoreCiphers ciphers = ahead ? StoreCiphers.lookUpAhead() : StoreCiphers.lookUpWhenNeeded();
+        byte[] item = decrypt(new String(token, StandardCharsets.US_ASCII), password, ciphers);
         return item == null ? null : keyringItemData(item);
     }
 
     /**
-     * Starts {@link #storageData} on a thread of its own, so that the key derivation, which is most
-     * of a {@code file} store hit's own work, runs while the caller reads the config (which says
-     * whether the file store is wanted at all). A daemon: when it is not wanted, it is left to end
-     * (or to be cut short by the JVM's exit).
+     * Starts {@link #storageData} on a thread of its own, so that the key derivation and the
+     * cipher lookup (on a third thread, see {@link StoreCiphers}), which are most of a {@code file}
+     * store hit's own work, run while the caller reads the config (which says whether the file
+     * store is wanted at all). A daemon: when it is not wanted, it is left to end (or to be cut short
+     * by the JVM's exit).
      */
     static Ahead decryptAhead(Path file, char[] password) {
         Ahead ahead = new Ahead(file, password);
@@ -96,7 +102,7 @@ final class FileStoreReader {
         @Override
         public void run() {
             try {
-                data = storageData(file, password);
+                data = storageData(file, password, true);
             } catch (IOException e) {
                 failure = e;
             } catch (RuntimeException e) {
@@ -126,6 +132,10 @@ final class FileStoreReader {
 
     /** The plaintext of a compact token, or null when this reader does not open it. */
     static byte[] decrypt(String compact, char[] password) throws IOException {
+        return decrypt(compact, password, StoreCiphers.lookUpWhenNeeded());
+    }
+
+    private static byte[] decrypt(String compact, char[] password, StoreCiphers ciphers) throws IOException {
         String[] parts = compact.strip().split("\\.", -1);
         if (parts.length != 5) {
             return null;
@@ -156,13 +166,13 @@ final class FileStoreReader {
         }
         try {
             SecretKeySpec kek = deriveKek(password, salt, iterations);
-            Cipher unwrap = Cipher.getInstance("AESWrap");
+            Cipher unwrap = ciphers.unwrap();
             unwrap.init(Cipher.UNWRAP_MODE, kek);
             Key cek = unwrap.unwrap(encryptedKey, "AES", Cipher.SECRET_KEY);
             if (cek.getEncoded().length != CEK_BYTES) {
                 return null;
             }
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher gcm = ciphers.gcm();
             gcm.init(Cipher.DECRYPT_MODE, cek, new GCMParameterSpec(128, iv));
             gcm.updateAAD(parts[0].getBytes(StandardCharsets.US_ASCII));
             gcm.update(ciphertext);
@@ -176,8 +186,7 @@ final class FileStoreReader {
      * RFC 7518 4.8.1.1, as the backend derives it: PBKDF2-HMAC-SHA256 over
      * {@code UTF8(alg) || 0x00 || p2s}, one block, the first 16 bytes.
      */
-    private static SecretKeySpec deriveKek(char[] password, byte[] p2s, int iterations)
-            throws GeneralSecurityException {
+    private static SecretKeySpec deriveKek(char[] password, byte[] p2s, int iterations) {
         byte[] algBytes = ALG.getBytes(StandardCharsets.US_ASCII);
         byte[] salt = new byte[algBytes.length + 1 + p2s.length + 4];
         System.arraycopy(algBytes, 0, salt, 0, algBytes.length);
@@ -185,80 +194,13 @@ final class FileStoreReader {
         salt[salt.length - 1] = 1;
         byte[] key = utf8(password);
         try {
-            byte[] t = pbkdf2HmacSha256(key, salt, iterations);
+            byte[] t = Pbkdf2HmacSha256.firstBlock(key, salt, iterations);
             SecretKeySpec kek = new SecretKeySpec(t, 0, KEK_BYTES, "AES");
             Arrays.fill(t, (byte) 0);
             return kek;
         } finally {
             Arrays.fill(key, (byte) 0);
         }
-    }
-
-    /**
-     * The first block of PBKDF2-HMAC-SHA256 (RFC 8018 5.2; {@code salt} already ends with INT(1)),
-     * its HMAC (RFC 2104) written out over SHA-256 so that the digest states after the padded
-     * key blocks are computed once and copied, instead of hashed again in every one of the
-     * iterations: half the hashing of {@code Mac} at the same result (FileStoreReaderTest checks
-     * it against the JDK's own PBKDF2). It is the cost of a {@code file} store hit.
-     */
-    static byte[] pbkdf2HmacSha256(byte[] key, byte[] salt, int iterations) throws GeneralSecurityException {
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        byte[] block = new byte[64];
-        if (key.length > block.length) {
-            byte[] hashed = sha256.digest(key);
-            System.arraycopy(hashed, 0, block, 0, hashed.length);
-            Arrays.fill(hashed, (byte) 0);
-        } else {
-            System.arraycopy(key, 0, block, 0, key.length);
-        }
-        for (int i = 0; i < block.length; i++) {
-            block[i] ^= 0x36;
-        }
-        MessageDigest inner;
-        MessageDigest outer;
-        try {
-            sha256.update(block);
-            inner = (MessageDigest) sha256.clone();
-            sha256.reset();
-            for (int i = 0; i < block.length; i++) {
-                block[i] ^= 0x36 ^ 0x5c;
-            }
-            sha256.update(block);
-            outer = (MessageDigest) sha256.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new GeneralSecurityException("SHA-256 cannot be copied", e);
-        } finally {
-            Arrays.fill(block, (byte) 0);
-        }
-        byte[] h = new byte[32];
-        byte[] u = new byte[32];
-        try {
-            hmac(inner, outer, salt, h, u);
-            byte[] t = u.clone();
-            for (int i = 2; i <= iterations; i++) {
-                hmac(inner, outer, u, h, u);
-                for (int k = 0; k < t.length; k++) {
-                    t[k] ^= u[k];
-                }
-            }
-            return t;
-        } catch (CloneNotSupportedException e) {
-            throw new GeneralSecurityException("SHA-256 cannot be copied", e);
-        } finally {
-            Arrays.fill(h, (byte) 0);
-            Arrays.fill(u, (byte) 0);
-        }
-    }
-
-    /** {@code out = SHA256(opadState || SHA256(ipadState || message))}, {@code h} the scratch space. */
-    private static void hmac(MessageDigest inner, MessageDigest outer, byte[] message, byte[] h, byte[] out)
-            throws CloneNotSupportedException, GeneralSecurityException {
-        MessageDigest i = (MessageDigest) inner.clone();
-        i.update(message);
-        i.digest(h, 0, h.length);
-        MessageDigest o = (MessageDigest) outer.clone();
-        o.update(h);
-        o.digest(out, 0, out.length);
     }
 
     private static byte[] utf8(char[] password) {

@@ -32,8 +32,8 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
  * hit that every AWS SDK call through {@code credential_process} may pay for, where start-up time
  * is the whole cost. It reads only what such a hit needs (config.yaml's {@code SecureStore},
  * {@code JsonStore}, {@code LogLevel}, {@code DefaultSSO} and instance names, and the role's entry
- * in the {@code json} store) with SnakeYAML's plain loader and Jackson's streaming parser: no
- * Dagger graph, no logging framework, no Jackson databind, no SDK.
+ * in the {@code json} store) with {@link PlainYaml} (else SnakeYAML's plain loader) and Jackson's
+ * streaming parser: no Dagger graph, no logging framework, no Jackson databind, no SDK.
  *
  * <p>It answers only when the answer is the engine's: the same config file, instance choice, store
  * file, ARN matching and one-minute margin. Anything else (another store backend, nothing valid
@@ -190,13 +190,30 @@ public final class StoredCredentialsReader {
         if (!text.contains(JSON_STORE) && !text.contains(FILE_STORE)) {
             return null; // it cannot choose either store: spare other stores' hits a second parse
         }
-        // Duplicate keys are an error for the engine, so they must not pass here either. The
-        // failsafe schema reads every scalar as a string, which is all this needs, and spares the
-        // start-up cost of the other schemas' regular expressions.
-        LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false)
-                .setSchema(new FailsafeSchema()).build();
-        Object document = new Load(settings).loadFromString(text);
+        // The usual config (plain nested mappings) without SnakeYAML's start-up; anything more with it.
+        Map<String, Object> plain = PlainYaml.mappings(text);
+        if (plain != null) {
+            return plain;
+        }
+        Object document = SnakeYaml.load(text);
         return document instanceof Map<?, ?> map ? map : null;
+    }
+
+    /**
+     * SnakeYAML's part, in a class of its own: referred to from the reader's own code, SnakeYAML's
+     * types would be loaded to verify it even when {@link PlainYaml} reads the config.
+     */
+    private static final class SnakeYaml {
+        /**
+         * The document. Duplicate keys are an error for the engine, so they must not pass here
+         * either. The failsafe schema reads every scalar as a string, which is all this needs, and
+         * spares the start-up cost of the other schemas' regular expressions.
+         */
+        static Object load(String text) {
+            LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false)
+                    .setSchema(new FailsafeSchema()).build();
+            return new Load(settings).loadFromString(text);
+        }
     }
 
     /** The instance the engine would pick (AwsSsoConfig.selectInstance's rules), or null. */

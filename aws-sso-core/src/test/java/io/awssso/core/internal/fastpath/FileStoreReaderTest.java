@@ -121,44 +121,33 @@ class FileStoreReaderTest {
     }
 
     @Test
-    void pbkdf2HmacSha256_anyPasswordSaltAndCount_isTheJdksPbkdf2() throws Exception {
-        java.util.Random r = new java.util.Random(7);
-        javax.crypto.SecretKeyFactory jdk = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
-        for (int n = 0; n < 60; n++) {
-            // up to 150 characters, so that keys longer than SHA-256's 64-byte block (hashed first) occur
-            StringBuilder password = new StringBuilder();
-            int length = 1 + r.nextInt(150);
-            for (int i = 0; i < length; i++) {
-                password.append(r.nextInt(4) == 0 ? (char) (0xa0 + r.nextInt(0x500)) : (char) (0x20 + r.nextInt(0x5f)));
-            }
-            byte[] salt = new byte[8 + r.nextInt(40)];
-            r.nextBytes(salt);
-            int iterations = 1 + r.nextInt(300);
-            byte[] expected = jdk.generateSecret(new javax.crypto.spec.PBEKeySpec(password.toString().toCharArray(),
-                    salt, iterations, 256)).getEncoded();
-            byte[] saltWithBlock = java.util.Arrays.copyOf(salt, salt.length + 4);
-            saltWithBlock[saltWithBlock.length - 1] = 1;
+    void decryptAhead_storeFile_givesTheStorageDataAsTheInlineReadDoes() throws IOException {
+        Path file = home.resolve("aws-sso-cli-records");
+        Files.writeString(file, token("nimbus-pbes2-hs256-p2c8192.jwe"));
 
-            assertThat(FileStoreReader.pbkdf2HmacSha256(password.toString().getBytes(StandardCharsets.UTF_8),
-                    saltWithBlock, iterations)).as("password of %d characters, %d iterations", length, iterations)
-                    .isEqualTo(expected);
-        }
+        byte[] ahead = FileStoreReader.decryptAhead(file, PASSWORD.toCharArray()).await();
+
+        assertThat(ahead).isNotNull().isEqualTo(FileStoreReader.storageData(file, PASSWORD.toCharArray()));
+        assertThat(new String(ahead, StandardCharsets.UTF_8)).contains("\"accessKeyId\":\"ASIANIMBUS\"");
     }
 
     @Test
-    void pbkdf2HmacSha256_emptyPassword_isHmacWithTheZeroKeyAsTheBackendHasIt() throws Exception {
-        byte[] salt = {1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 1};
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(new byte[1], "HmacSHA256"));
-        byte[] u = mac.doFinal(salt);
-        byte[] t = u.clone();
-        for (int i = 2; i <= 3; i++) {
-            u = mac.doFinal(u);
-            for (int k = 0; k < t.length; k++) {
-                t[k] ^= u[k];
-            }
-        }
+    void decryptAhead_wrongPasswordOrNoFile_isNull() throws IOException {
+        Path file = home.resolve("aws-sso-cli-records");
+        Files.writeString(file, token("nimbus-pbes2-hs256-p2c8192.jwe"));
 
-        assertThat(FileStoreReader.pbkdf2HmacSha256(new byte[0], salt, 3)).isEqualTo(t);
+        assertThat(FileStoreReader.decryptAhead(file, "wrong".toCharArray()).await()).isNull();
+        assertThat(FileStoreReader.decryptAhead(home.resolve("missing"), PASSWORD.toCharArray()).await()).isNull();
+    }
+
+    @Test
+    void decryptAhead_password_isWipedOnceRead() throws IOException {
+        Path file = home.resolve("aws-sso-cli-records");
+        Files.writeString(file, token("nimbus-pbes2-hs256-p2c8192.jwe"));
+        char[] password = PASSWORD.toCharArray();
+
+        FileStoreReader.decryptAhead(file, password).await();
+
+        assertThat(new String(password)).isEqualTo("\0".repeat(PASSWORD.length()));
     }
 }
