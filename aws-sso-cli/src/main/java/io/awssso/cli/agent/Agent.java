@@ -268,11 +268,15 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
      */
     private boolean sessionValid(Map<String, String> environment, List<String> args) {
         Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
-        try (AwsSso sso = AwsSso.builder().configFile(settings.configFile().toString())
-                .ssoInstance(ssoFlag(args)).environment(environment, home)
-                .userMessages(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build()) {
+        String config = settings.configFile().toString();
+        String sso = ssoFlag(args);
+        try {
+            // a kept engine: the store stays open between requests (its read is fresh each time)
+            Optional<Instant> expires = runner.engines().use(environment, config, sso,
+                    AwsSso.builder().configFile(config).ssoInstance(sso).environment(environment, home),
+                    engine -> engine.session().expiresAt());
             Instant limit = settings.clock().instant().plus(SESSION_MARGIN);
-            return sso.session().expiresAt().filter(t -> t.isAfter(limit)).isPresent();
+            return expires.filter(t -> t.isAfter(limit)).isPresent();
         } catch (RuntimeException e) {
             return false;
         }
@@ -360,6 +364,7 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
         file.removeIfMine(settings.runtimeDirectory());
         server.close();
         timers.shutdownNow();
+        runner.close(); // the kept stores' connections; a request still running closes its own after it
         stopped.countDown();
     }
 
