@@ -7,7 +7,7 @@ import io.awssso.stores.internal.KeyringSecureStore;
 import io.awssso.stores.internal.StorageLock;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -27,10 +27,13 @@ final class PassSecureStore extends KeyringSecureStore {
     private EntryStamp lastStamp;
     private byte[] lastData;
 
-    PassSecureStore(PassCommand pass, Path storeDirectory, StorageLock lock) {
+    private final Clock clock;
+
+    PassSecureStore(PassCommand pass, Path storeDirectory, StorageLock lock, Clock clock) {
         super(lock);
         this.pass = pass;
         this.storeDirectory = storeDirectory;
+        this.clock = clock;
     }
 
     @Override
@@ -55,7 +58,7 @@ final class PassSecureStore extends KeyringSecureStore {
         }
         // Taken before the decryption: a change after it gives a new stamp, so the next read
         // decrypts again even if this one already saw the new contents.
-        boolean settled = stamp.get().settled(Instant.now());
+        boolean settled = stamp.get().settled(clock.instant());
         synchronized (this) {
             if (settled && stamp.get().equals(lastStamp)) {
                 return lastData.clone();
