@@ -361,11 +361,14 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
             stopReason = reason;
         }
         LOG.info("agent {} stopping: {}", file.pid(), reason);
-        file.removeIfMine(settings.runtimeDirectory());
-        server.close();
-        timers.shutdownNow();
-        runner.close(); // the kept stores' connections; a request still running closes its own after it
-        stopped.countDown();
+        try {
+            file.removeIfMine(settings.runtimeDirectory());
+            server.close();
+            timers.shutdownNow();
+            runner.close(); // the kept stores' connections; a request still running closes its own after it
+        } finally {
+            stopped.countDown(); // whatever failed above, the process exits
+        }
     }
 
     @Override
