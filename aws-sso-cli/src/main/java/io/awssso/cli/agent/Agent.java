@@ -367,7 +367,10 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
             timers.shutdownNow();
             runner.close(); // the kept stores' connections; a request still running closes its own after it
         } finally {
-            stopped.countDown(); // whatever failed above, the process exits
+            // Whatever failed above, the process exits: after an upgrade replaced the jar, a class
+            // the stop loads for the first time (closing kept engines in an agent that never kept
+            // one) fails to load, and without this the agent waited forever without a file.
+            stopped.countDown();
         }
     }
 
