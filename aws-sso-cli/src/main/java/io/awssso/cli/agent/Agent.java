@@ -268,11 +268,15 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
      */
     private boolean sessionValid(Map<String, String> environment, List<String> args) {
         Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
-        try (AwsSso sso = AwsSso.builder().configFile(settings.configFile().toString())
-                .ssoInstance(ssoFlag(args)).environment(environment, home)
-                .userMessages(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build()) {
+        String config = settings.configFile().toString();
+        String sso = ssoFlag(args);
+        try {
+            // a kept engine: the store stays open between requests (its read is fresh each time)
+            Optional<Instant> expires = runner.engines().use(environment, config, sso,
+                    AwsSso.builder().configFile(config).ssoInstance(sso).environment(environment, home),
+                    engine -> engine.session().expiresAt());
             Instant limit = settings.clock().instant().plus(SESSION_MARGIN);
-            return sso.session().expiresAt().filter(t -> t.isAfter(limit)).isPresent();
+            return expires.filter(t -> t.isAfter(limit)).isPresent();
         } catch (RuntimeException e) {
             return false;
         }
@@ -357,10 +361,17 @@ public final class Agent implements AgentServer.Service, AutoCloseable {
             stopReason = reason;
         }
         LOG.info("agent {} stopping: {}", file.pid(), reason);
-        file.removeIfMine(settings.runtimeDirectory());
-        server.close();
-        timers.shutdownNow();
-        stopped.countDown();
+        try {
+            file.removeIfMine(settings.runtimeDirectory());
+            server.close();
+            timers.shutdownNow();
+            runner.close(); // the kept stores' connections; a request still running closes its own after it
+        } finally {
+            // Whatever failed above, the process exits: after an upgrade replaced the jar, a class
+            // the stop loads for the first time (closing kept engines in an agent that never kept
+            // one) fails to load, and without this the agent waited forever without a file.
+            stopped.countDown();
+        }
     }
 
     @Override

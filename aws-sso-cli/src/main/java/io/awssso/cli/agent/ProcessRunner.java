@@ -15,13 +15,15 @@ import java.util.Optional;
  * Runs one {@code process} command line inside the agent exactly as a JVM started by the launcher
  * would (the stored-credentials answer of {@code ProcessFastPath}, else {@link CommandRunner}, the
  * code {@code Main.run} runs), with the request's environment, and captures its stdout, stderr and
- * exit code. The JVM is warm (classes loaded and compiled), and
- * the store is read afresh on every request, so credentials another process stored are seen and
- * the reuse margin is judged by the engine itself.
+ * exit code. The JVM is warm (classes loaded and compiled), and the engines of the stored-credentials
+ * step are {@linkplain WarmEngines kept} (config read, store open), but the store is read on every
+ * request, so credentials another process stored are seen and the reuse margin is judged by the
+ * engine itself.
  */
-final class ProcessRunner {
+final class ProcessRunner implements AutoCloseable {
     private final RoutedStream systemOut;
     private final RoutedStream systemErr;
+    private final WarmEngines engines;
 
     /**
      * @param systemOut installed as {@code System.out}
@@ -30,6 +32,12 @@ final class ProcessRunner {
     ProcessRunner(RoutedStream systemOut, RoutedStream systemErr) {
         this.systemOut = systemOut;
         this.systemErr = systemErr;
+        this.engines = new WarmEngines(systemErr.printStream());
+    }
+
+    /** The kept engines (the agent's session check uses them too). */
+    WarmEngines engines() {
+        return engines;
     }
 
     /**
@@ -57,7 +65,8 @@ final class ProcessRunner {
         int exit;
         try {
             Path home = Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
-            Optional<String> stored = ProcessAnswers.fromStore(args, environment, home, err);
+            Optional<String> stored = ProcessAnswers.fromStore(args, environment, home, err,
+                    engines.forEnvironment(environment));
             if (stored.isPresent()) {
                 out.print(stored.get());
                 exit = 0;
@@ -72,5 +81,11 @@ final class ProcessRunner {
         out.flush();
         err.flush();
         return new Outcome(exit, outBytes.toByteArray(), errBytes.toByteArray());
+    }
+
+    /** Closes the kept engines (their stores' connections). */
+    @Override
+    public void close() {
+        engines.close();
     }
 }

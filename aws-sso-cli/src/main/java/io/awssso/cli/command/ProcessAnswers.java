@@ -25,10 +25,12 @@ public final class ProcessAnswers {
      * @param environment the caller's variables
      * @param home the caller's home directory
      * @param userMessages the caller's stderr (the json store's warning goes there)
+     * @param engines where the engine step's engine comes from (the agent's kept ones), or null
+     *     for a new one per call
      */
     public static Optional<String> fromStore(String[] args, Map<String, String> environment, Path home,
-            PrintStream userMessages) {
-        return ProcessFastPath.cached(args, AwsSso.builder().environment(environment, home).userMessages(userMessages))
-                .map(ProcessFastPath.Answer::json);
+            PrintStream userMessages, ProcessFastPath.Engines engines) {
+        return ProcessFastPath.cached(args, AwsSso.builder().environment(environment, home).userMessages(userMessages),
+                engines).map(ProcessFastPath.Answer::json);
     }
 }

@@ -110,6 +110,27 @@ public final class ProcessFastPath {
      * command line does not (tests give it an environment and a clock).
      */
     static Optional<Answer> cached(String[] args, AwsSso.Builder builder) {
+        return cached(args, builder, null);
+    }
+
+    /**
+     * Where the engine step finds its engine, when not a new one per call: the agent keeps its
+     * engines (config read, secure store open) across requests.
+     */
+    public interface Engines {
+        /**
+         * The stored credentials of {@code role}, from an engine built by {@code builder} for the
+         * command line's {@code --config} and {@code -S/--sso} (either may be null), or a kept one
+         * built the same way.
+         */
+        Optional<RoleCredentials> stored(AwsSso.Builder builder, String config, String sso, RoleArn role);
+    }
+
+    /**
+     * {@link #cached(String[], AwsSso.Builder)}, with the engine step's engine from {@code engines}
+     * (null: a new engine, closed after).
+     */
+    static Optional<Answer> cached(String[] args, AwsSso.Builder builder, Engines engines) {
         String arn = null;
         String account = null;
         String role = null;
@@ -193,9 +214,11 @@ public final class ProcessFastPath {
                 return Optional.of(new Answer(CredentialProcessJson.of(quick.get()), false));
             }
             Console console = System.console();
-            try (AwsSso engine = builder
-                    .passwordPrompt(console == null ? null : prompt -> console.readPassword("%s: ", prompt))
-                    .build()) {
+            builder.passwordPrompt(console == null ? null : prompt -> console.readPassword("%s: ", prompt));
+            if (engines != null) {
+                return engines.stored(builder, config, sso, selected).map(c -> new Answer(CredentialProcessJson.of(c), true));
+            }
+            try (AwsSso engine = builder.build()) {
                 return engine.credentials().stored(selected).map(c -> new Answer(CredentialProcessJson.of(c), true));
             }
         } catch (RuntimeException e) {

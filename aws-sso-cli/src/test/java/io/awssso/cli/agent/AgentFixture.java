@@ -33,6 +33,11 @@ final class AgentFixture implements AutoCloseable {
     final RoutedStream systemErr = RoutedStream.over(originalErr);
 
     AgentFixture(Path home) throws IOException {
+        this(home, true);
+    }
+
+    /** With {@code jsonConfig} false, the config file in place is kept. */
+    AgentFixture(Path home, boolean jsonConfig) throws IOException {
         this.home = home;
         this.configDirectory = home.resolve(".config/aws-sso");
         this.config = configDirectory.resolve("config.yaml");
@@ -40,6 +45,9 @@ final class AgentFixture implements AutoCloseable {
         Files.createDirectories(configDirectory);
         environment.put("HOME", home.toString());
         environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        if (!jsonConfig) {
+            return;
+        }
         Files.writeString(config, "SSOConfig:\n  Default:\n    SSORegion: us-east-1\n"
                 + "    StartUrl: https://d-1234567890.awsapps.com/start\nSecureStore: json\n");
     }

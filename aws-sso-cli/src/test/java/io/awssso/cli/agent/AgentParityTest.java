@@ -134,7 +134,7 @@ class AgentParityTest {
         systemErr.route(errStream);
         try {
             String[] argv = args.toArray(String[]::new);
-            Optional<String> stored = ProcessAnswers.fromStore(argv, env, home, errStream);
+            Optional<String> stored = ProcessAnswers.fromStore(argv, env, home, errStream, null);
             if (stored.isPresent()) {
                 return new AgentFixture.Result(0, stored.get(), err.toString(StandardCharsets.UTF_8));
             }

@@ -11,14 +11,10 @@ import io.awssso.testkit.Operation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -221,24 +217,13 @@ class ProcessIT {
         assertThat(h.run("process", "--arn", ADMIN).exitCode()).isZero();
         expireStoredCredentials();
         h.emulator().clearCallLog();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<Result>> runs = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                runs.add(pool.submit(() -> h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xmx64m -Xss512k"),
-                        "process", "--arn", ADMIN)));
-            }
-            Set<String> keys = new HashSet<>();
-            for (Future<Result> f : runs) {
-                Result r = f.get();
-                assertThat(r.exitCode()).as("%s", r).isZero();
-                keys.add(json.readTree(r.out()).get("AccessKeyId").asText());
-            }
-            assertThat(keys).hasSize(1);
-            assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        Set<String> keys = new HashSet<>();
+        for (Result r : h.runConcurrently(50, "process", "--arn", ADMIN)) {
+            assertThat(r.exitCode()).as("%s", r).isZero();
+            keys.add(json.readTree(r.out()).get("AccessKeyId").asText());
         }
+        assertThat(keys).hasSize(1);
+        assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
     }
 
     @Test
@@ -249,21 +234,10 @@ class ProcessIT {
                 ((ObjectNode) token).put("expiresAt", Instant.now().minusSeconds(60).getEpochSecond()));
         json.writeValue(storeFile().toFile(), store);
         h.emulator().clearCallLog();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<Result>> runs = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                runs.add(pool.submit(() -> h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xmx64m -Xss512k"),
-                        "process", "--arn", ADMIN)));
-            }
-            for (Future<Result> f : runs) {
-                Result r = f.get();
-                assertThat(r.exitCode()).as("%s", r).isZero();
-            }
-            assertThat(h.emulator().count(Operation.CREATE_TOKEN)).isEqualTo(1);
-            assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        for (Result r : h.runConcurrently(50, "process", "--arn", ADMIN)) {
+            assertThat(r.exitCode()).as("%s", r).isZero();
         }
+        assertThat(h.emulator().count(Operation.CREATE_TOKEN)).isEqualTo(1);
+        assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
     }
 }

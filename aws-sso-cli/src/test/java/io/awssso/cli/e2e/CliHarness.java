@@ -171,6 +171,27 @@ public final class CliHarness implements AutoCloseable {
     }
 
     /**
+     * Runs {@code ./aws-sso args...} {@code callers} times at once, each JVM with a small heap and
+     * stack (fifty JVMs share the machine), and returns the results in start order.
+     */
+    public List<Result> runConcurrently(int callers, String... args) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            List<java.util.concurrent.Future<Result>> runs = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                runs.add(pool.submit(() -> run(Map.of("AWS_SSO_JAVA_OPTS", "-Xmx64m -Xss512k"), args)));
+            }
+            List<Result> results = new ArrayList<>();
+            for (java.util.concurrent.Future<Result> run : runs) {
+                results.add(run.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * Starts {@code ./aws-sso args...} as a separate process with extra variables, without waiting
      * for it: for tests that look at runs while they are still going.
      */

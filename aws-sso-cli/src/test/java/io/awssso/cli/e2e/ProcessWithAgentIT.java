@@ -14,15 +14,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -254,25 +250,14 @@ class ProcessWithAgentIT {
         expireStoredCredentials();
         h.emulator().clearCallLog();
         long servedBefore = requestsServed();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<Result>> runs = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                runs.add(pool.submit(() -> h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xmx64m -Xss512k"),
-                        "process", "--arn", ADMIN)));
-            }
-            Set<String> keys = new HashSet<>();
-            for (Future<Result> f : runs) {
-                Result r = f.get();
-                assertThat(r.exitCode()).as("%s", r).isZero();
-                keys.add(json.readTree(r.out()).get("AccessKeyId").asText());
-            }
-            assertThat(keys).hasSize(1);
-            assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
-            assertThat(requestsServed()).isGreaterThan(servedBefore);
-        } finally {
-            pool.shutdownNow();
+        Set<String> keys = new HashSet<>();
+        for (Result r : h.runConcurrently(50, "process", "--arn", ADMIN)) {
+            assertThat(r.exitCode()).as("%s", r).isZero();
+            keys.add(json.readTree(r.out()).get("AccessKeyId").asText());
         }
+        assertThat(keys).hasSize(1);
+        assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
+        assertThat(requestsServed()).isGreaterThan(servedBefore);
     }
 
     @Test
@@ -284,22 +269,11 @@ class ProcessWithAgentIT {
                 ((ObjectNode) token).put("expiresAt", Instant.now().minusSeconds(60).getEpochSecond()));
         json.writeValue(storeFile().toFile(), store);
         h.emulator().clearCallLog();
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<Result>> runs = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                runs.add(pool.submit(() -> h.run(Map.of("AWS_SSO_JAVA_OPTS", "-Xmx64m -Xss512k"),
-                        "process", "--arn", ADMIN)));
-            }
-            for (Future<Result> f : runs) {
-                Result r = f.get();
-                assertThat(r.exitCode()).as("%s", r).isZero();
-            }
-            assertThat(h.emulator().count(Operation.CREATE_TOKEN)).isEqualTo(1);
-            assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        for (Result r : h.runConcurrently(50, "process", "--arn", ADMIN)) {
+            assertThat(r.exitCode()).as("%s", r).isZero();
         }
+        assertThat(h.emulator().count(Operation.CREATE_TOKEN)).isEqualTo(1);
+        assertThat(h.emulator().count(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(1);
     }
 
     @Test

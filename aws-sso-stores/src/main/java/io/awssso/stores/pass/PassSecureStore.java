@@ -6,8 +6,9 @@ import io.awssso.stores.internal.KeyringItem;
 import io.awssso.stores.internal.KeyringSecureStore;
 import io.awssso.stores.internal.StorageLock;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 
 /**
  * The {@code pass} store: the entry {@code aws-sso-cli-records} ({@code <store>/aws-sso-cli-records.gpg})
@@ -19,10 +20,20 @@ final class PassSecureStore extends KeyringSecureStore {
     private final PassCommand pass;
     private final Path storeDirectory;
 
-    PassSecureStore(PassCommand pass, Path storeDirectory, StorageLock lock) {
+    /**
+     * The last decrypted entry and the stamp its file had before: a store kept open (the agent's)
+     * runs gpg again only when the entry's file changed. Guarded by {@code this}.
+     */
+    private EntryStamp lastStamp;
+    private byte[] lastData;
+
+    private final Clock clock;
+
+    PassSecureStore(PassCommand pass, Path storeDirectory, StorageLock lock, Clock clock) {
         super(lock);
         this.pass = pass;
         this.storeDirectory = storeDirectory;
+        this.clock = clock;
     }
 
     @Override
@@ -41,9 +52,27 @@ final class PassSecureStore extends KeyringSecureStore {
 
     @Override
     protected byte[] loadData() {
-        if (!Files.exists(entryFile())) {
+        Optional<EntryStamp> stamp = EntryStamp.of(entryFile());
+        if (stamp.isEmpty()) {
             return null;
         }
+        // Taken before the decryption: a change after it gives a new stamp, so the next read
+        // decrypts again even if this one already saw the new contents.
+        boolean settled = stamp.get().settled(clock.instant());
+        synchronized (this) {
+            if (settled && stamp.get().equals(lastStamp)) {
+                return lastData.clone();
+            }
+        }
+        byte[] data = decrypt();
+        synchronized (this) {
+            lastStamp = settled ? stamp.get() : null;
+            lastData = settled ? data.clone() : null;
+        }
+        return data;
+    }
+
+    private byte[] decrypt() {
         ExternalProgram.Result r = pass.run(null, "show", KeyringItem.KEY);
         if (r.exitCode() != 0) {
             throw new StoreUnavailableException("pass show " + KeyringItem.KEY + " failed (exit "
@@ -59,6 +88,10 @@ final class PassSecureStore extends KeyringSecureStore {
 
     @Override
     protected void saveData(byte[] storageDataJson, boolean creating) {
+        synchronized (this) {
+            lastStamp = null; // the file changes now; its stamp tells the next read anyway
+            lastData = null;
+        }
         ExternalProgram.Result r = pass.run(KeyringItem.wrap(storageDataJson), "insert", "-m", "-f", KeyringItem.KEY);
         if (r.exitCode() != 0) {
             throw new StoreUnavailableException("pass insert " + KeyringItem.KEY + " failed (exit "

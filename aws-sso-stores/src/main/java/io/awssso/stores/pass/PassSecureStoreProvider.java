@@ -7,6 +7,7 @@ import io.awssso.api.spi.StoreContext;
 import io.awssso.stores.internal.StorageLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ public final class PassSecureStoreProvider implements SecureStoreProvider {
                     + " run 'pass init <gpg-id>' first or choose another SecureStore in config");
         }
         return new PassSecureStore(new PassCommand(executable, env, COMMAND_TIMEOUT), dir,
-                StorageLock.of(context));
+                StorageLock.of(context), Clock.systemUTC());
     }
 
     static Path storeDirectory(Map<String, String> env) {

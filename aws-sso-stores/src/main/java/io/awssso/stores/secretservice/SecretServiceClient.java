@@ -135,18 +135,19 @@ final class SecretServiceClient implements AutoCloseable {
         return new DBusPath(paths.get(0));
     }
 
-    /** The stored keyring item's JSON, if there is one. */
-    Optional<byte[]> readItem(DBusPath collection) {
-        Optional<DBusPath> item = findItem(collection);
-        if (item.isEmpty()) {
-            return Optional.empty();
-        }
-        SecretServiceApi.Item remote = remote(SecretServiceApi.BUS_NAME, item.get().getPath(),
+    /**
+     * The JSON of the item at {@code item} (one GetSecret call).
+     *
+     * @throws StoreUnavailableException when there is no such item any more, it is locked, or the
+     *     call fails
+     */
+    byte[] readItemAt(DBusPath item) {
+        SecretServiceApi.Item remote = remote(SecretServiceApi.BUS_NAME, item.getPath(),
                 SecretServiceApi.Item.class);
         DBusPath path = session();
         Secret secret = DBusCalls.call(connection, remote, "GetSecret", callTimeout, what(), path);
         try {
-            return Optional.of(transfer().decrypt(secret.getAlgorithmParameters(), secret.getValue()));
+            return transfer().decrypt(secret.getAlgorithmParameters(), secret.getValue());
         } catch (IllegalArgumentException e) {
             throw new StoreUnavailableException(what() + ": " + e.getMessage(), e);
         }
@@ -169,15 +170,20 @@ final class SecretServiceClient implements AutoCloseable {
         }
     }
 
-    private Optional<DBusPath> findItem(DBusPath collection) {
+    /**
+     * The item with the attribute {@code profile=aws-sso-cli-records}: the one every write
+     * (CreateItem with replace) replaces in place.
+     */
+    Optional<DBusPath> findTaggedItem(DBusPath collection) {
         SecretServiceApi.Collection remote = remote(SecretServiceApi.BUS_NAME, collection.getPath(),
                 SecretServiceApi.Collection.class);
         List<String> found = DBusCalls.paths(DBusCalls.call(connection, remote, "SearchItems", callTimeout,
                 what(), Map.of(ATTRIBUTE, KeyringItem.KEY)));
-        if (!found.isEmpty()) {
-            return Optional.of(new DBusPath(found.get(0)));
-        }
-        // An item written without the attribute (by another client) is still found by its label.
+        return found.isEmpty() ? Optional.empty() : Optional.of(new DBusPath(found.get(0)));
+    }
+
+    /** An item written without the attribute (by another client), found by its label. */
+    Optional<DBusPath> findLabelledItem(DBusPath collection) {
         for (String path : DBusCalls.paths(property(collection.getPath(),
                 SecretServiceApi.COLLECTION_INTERFACE, "Items"))) {
             if (KeyringItem.KEY.equals(property(path, SecretServiceApi.ITEM_INTERFACE, "Label"))) {

@@ -18,6 +18,8 @@ final class SecretServiceSecureStore extends KeyringSecureStore {
     private final SecretServiceClient client;
     private final String collectionName;
     private DBusPath collection;
+    /** The item the last read found, read directly next time. */
+    private volatile DBusPath lastItem;
 
     SecretServiceSecureStore(SecretServiceClient client, String collectionName, StorageLock lock) {
         super(lock);
@@ -46,12 +48,31 @@ final class SecretServiceSecureStore extends KeyringSecureStore {
 
     @Override
     protected byte[] loadData() {
-        Optional<byte[]> item = client.readItem(collection());
-        if (item.isEmpty()) {
-            return null;
+        byte[] json = null;
+        DBusPath known = lastItem;
+        if (known != null) {
+            // A store kept open (the agent's) reads the item it found before with one call: its
+            // secret is always the current one. Gone or locked since, the whole lookup runs again
+            // (unlocking, maybe with a prompt, as on the first read).
+            try {
+                json = client.readItemAt(known);
+            } catch (StoreUnavailableException e) {
+                lastItem = null;
+            }
+        }
+        if (json == null) {
+            DBusPath collection = collection();
+            Optional<DBusPath> tagged = client.findTaggedItem(collection);
+            Optional<DBusPath> item = tagged.isPresent() ? tagged : client.findLabelledItem(collection);
+            if (item.isEmpty()) {
+                return null;
+            }
+            json = client.readItemAt(item.get());
+            // only the tagged item: a write adds it beside a labelled one, which would then be stale
+            lastItem = tagged.orElse(null);
         }
         try {
-            return KeyringItem.unwrap(item.get());
+            return KeyringItem.unwrap(json);
         } catch (IOException e) {
             throw new StoreUnavailableException("the Secret Service item " + KeyringItem.KEY + " in collection '"
                     + collectionName + "' is not an aws-sso record (" + e.getMessage() + "); nothing was changed");
@@ -60,6 +81,7 @@ final class SecretServiceSecureStore extends KeyringSecureStore {
 
     @Override
     protected void saveData(byte[] storageDataJson, boolean creating) {
+        lastItem = null; // the write may add the tagged item
         client.writeItem(collection(), KeyringItem.wrap(storageDataJson));
     }
 

@@ -14,6 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import io.awssso.stores.internal.ExternalProgram;
+import io.awssso.stores.internal.StorageLock;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -165,5 +169,69 @@ class PassSecureStoreTest extends SecureStoreCompatibilityKit {
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("aws-sso-cli-records");
         assertThat(Files.readAllBytes(entry())).isEqualTo(before);
+    }
+
+    /**
+     * A store whose {@code pass} is a wrapper that counts the entry's decryptions ({@code pass show})
+     * in {@code count} before it runs the real program; its clock is {@code ahead} of the real one.
+     */
+    private SecureStore countingStore(Path count, Duration ahead) throws IOException {
+        Path real = ExternalProgram.find(System.getenv(), "pass").orElseThrow();
+        Path bin = Files.createDirectories(cfg.resolve("bin"));
+        Path wrapper = bin.resolve("pass");
+        Files.writeString(wrapper, "#!/bin/sh\n[ \"$1\" = show ] && echo show >>'" + count + "'\nexec '" + real
+                + "' \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> counted = new HashMap<>(env);
+        counted.put("PATH", bin + java.io.File.pathSeparator + System.getenv("PATH"));
+        StoreContext context = new StoreContext(cfg, Map.of(), counted, null);
+        return new PassSecureStore(new PassCommand(PassCommand.find(counted).orElseThrow(), counted,
+                Duration.ofMinutes(2)), PassSecureStoreProvider.storeDirectory(counted), StorageLock.of(context),
+                Clock.offset(Clock.systemUTC(), ahead));
+    }
+
+    private static long decryptions(Path count) throws IOException {
+        return Files.exists(count) ? Files.readAllLines(count).size() : 0;
+    }
+
+    @Test
+    void read_keptStoreAndEntryUnchanged_decryptsOnce() throws Exception {
+        Path count = cfg.resolve("count");
+        SecureStore kept = countingStore(count, Duration.ofMinutes(1)); // the entry looks settled
+        kept.update(s -> s.withToken("Default", sampleToken("once")));
+        Files.deleteIfExists(count);
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(kept.read().token("Default")).contains(sampleToken("once"));
+        }
+
+        assertThat(decryptions(count)).isEqualTo(1);
+    }
+
+    @Test
+    void read_entryRewrittenByAnotherStore_returnsTheNewContents() throws Exception {
+        Path count = cfg.resolve("count");
+        SecureStore kept = countingStore(count, Duration.ofMinutes(1));
+        kept.update(s -> s.withToken("Default", sampleToken("old")));
+        assertThat(kept.read().token("Default")).contains(sampleToken("old"));
+
+        // another process (the same size of secret: only the file's times and identity tell)
+        open().update(s -> s.withToken("Default", sampleToken("new")));
+
+        assertThat(kept.read().token("Default")).contains(sampleToken("new"));
+    }
+
+    @Test
+    void read_entryWrittenJustNow_decryptsEveryTime() throws Exception {
+        // a write within the file system's timestamp resolution could keep the stamp: not trusted yet
+        Path count = cfg.resolve("count");
+        SecureStore kept = countingStore(count, Duration.ofMinutes(-1)); // however slow this machine is
+        kept.update(s -> s.withToken("Default", sampleToken("fresh")));
+        Files.deleteIfExists(count);
+
+        kept.read();
+        kept.read();
+
+        assertThat(decryptions(count)).isEqualTo(2);
     }
 }

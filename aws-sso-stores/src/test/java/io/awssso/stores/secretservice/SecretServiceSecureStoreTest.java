@@ -217,6 +217,48 @@ class SecretServiceSecureStoreTest extends SecureStoreCompatibilityKit {
     }
 
     @Test
+    void read_collectionLockedAfterAKeptStoresRead_failsUntilUnlocked() throws Exception {
+        // a store kept open reads the item it found before directly: never past a lock
+        String path = GnomeKeyringTestSupport.createCollection(bus.address(), "keptlock", "locked-password");
+        try (SecureStore s = open(Map.of("SecretServiceCollection", "keptlock"))) {
+            s.update(x -> x.withEcsBearerToken("before-lock"));
+            assertThat(s.read().ecsBearerToken()).isEqualTo("before-lock");
+            GnomeKeyringTestSupport.lock(bus.address(), path);
+
+            assertThatThrownBy(s::read)
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("unlocking the Secret Service collection 'keptlock'");
+
+            GnomeKeyringTestSupport.unlock(bus.address(), path, "locked-password");
+            assertThat(s.read().ecsBearerToken()).isEqualTo("before-lock");
+        }
+    }
+
+    @Test
+    void read_itemReplacedThroughAnotherConnection_keptStoreReturnsTheNewContents() {
+        try (SecureStore kept = open(Map.of()); SecureStore other = open(Map.of())) {
+            kept.update(x -> x.withEcsBearerToken("first"));
+            assertThat(kept.read().ecsBearerToken()).isEqualTo("first");
+
+            other.update(x -> x.withEcsBearerToken("second"));
+
+            assertThat(kept.read().ecsBearerToken()).isEqualTo("second");
+        }
+    }
+
+    @Test
+    void read_itemClearedByAnotherClient_keptStoreFindsNothing() throws Exception {
+        try (SecureStore kept = open(Map.of())) {
+            kept.update(x -> x.withEcsBearerToken("first"));
+            assertThat(kept.read().ecsBearerToken()).isEqualTo("first");
+
+            secretTool(null, "clear", "profile", "aws-sso-cli-records");
+
+            assertThat(kept.read()).isEqualTo(io.awssso.api.spi.StoredSecrets.EMPTY);
+        }
+    }
+
+    @Test
     void isSupported_keyringOnTheBus_isTrue() {
         assertThat(new SecretServiceSecureStoreProvider().isSupported(
                 new StoreContext(cfg, Map.of(), bus.environment(), null))).isTrue();
