@@ -192,11 +192,20 @@ public final class CliHarness implements AutoCloseable {
     }
 
     /**
+     * Put before a command whose test sends it SIGINT (Ctrl-C): the disposition of SIGINT is
+     * inherited, and a build started in the background of a script ({@code mvnw verify &}) ignores
+     * it, as would every JVM it starts, so the command would never see the signal. {@code env}
+     * resets it to the default, as an interactive shell does for what it runs, and then executes the
+     * command in its own place (same pid).
+     */
+    public static final List<String> WITH_DEFAULT_SIGINT = List.of("/usr/bin/env", "--default-signal=INT");
+
+    /**
      * Starts {@code ./aws-sso args...} as a separate process with extra variables, without waiting
      * for it: for tests that look at runs while they are still going.
      */
     public Running start(Map<String, String> extra, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(WITH_DEFAULT_SIGINT);
         command.add(ROOT.resolve("aws-sso").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());

@@ -111,8 +111,8 @@ class EcsIT {
 
     /** Starts {@code ./aws-sso ecs server args...} on a free port and waits for its "Listening on" line. */
     private ServerProcess server(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(CliHarness.ROOT.resolve("aws-sso").toString(), "ecs", "server",
-                "--port", "0"));
+        List<String> command = new ArrayList<>(CliHarness.WITH_DEFAULT_SIGINT);
+        command.addAll(List.of(CliHarness.ROOT.resolve("aws-sso").toString(), "ecs", "server", "--port", "0"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(h.home().toFile())
                 .redirectOutput(h.home().resolve("server-out.txt").toFile())
