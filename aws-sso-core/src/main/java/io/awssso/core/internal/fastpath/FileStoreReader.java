@@ -164,13 +164,22 @@ final class FileStoreReader {
         if (salt.length < 8 || iv.length != 12 || tag.length != 16) {
             return null;
         }
+        byte[] passwordBytes = utf8(password);
+        byte[] kekBytes = LastKeyEncryptionKey.find(passwordBytes, salt, iterations);
+        boolean derived = kekBytes == null;
         try {
-            SecretKeySpec kek = deriveKek(password, salt, iterations);
+            if (derived) {
+                kekBytes = deriveKek(passwordBytes, salt, iterations);
+            }
+            SecretKeySpec kek = new SecretKeySpec(kekBytes, "AES");
             Cipher unwrap = ciphers.unwrap();
             unwrap.init(Cipher.UNWRAP_MODE, kek);
             Key cek = unwrap.unwrap(encryptedKey, "AES", Cipher.SECRET_KEY);
             if (cek.getEncoded().length != CEK_BYTES) {
                 return null;
+            }
+            if (derived) {
+                LastKeyEncryptionKey.keep(passwordBytes, salt, iterations, kekBytes);
             }
             Cipher gcm = ciphers.gcm();
             gcm.init(Cipher.DECRYPT_MODE, cek, new GCMParameterSpec(128, iv));
@@ -179,6 +188,11 @@ final class FileStoreReader {
             return gcm.doFinal(tag);
         } catch (GeneralSecurityException | IllegalStateException e) {
             return null; // a wrong password fails the key unwrap's check; tampering fails the tag
+        } finally {
+            Arrays.fill(passwordBytes, (byte) 0);
+            if (kekBytes != null) {
+                Arrays.fill(kekBytes, (byte) 0);
+            }
         }
     }
 
@@ -186,20 +200,17 @@ final class FileStoreReader {
      * RFC 7518 4.8.1.1, as the backend derives it: PBKDF2-HMAC-SHA256 over
      * {@code UTF8(alg) || 0x00 || p2s}, one block, the first 16 bytes.
      */
-    private static SecretKeySpec deriveKek(char[] password, byte[] p2s, int iterations) {
+    private static byte[] deriveKek(byte[] passwordUtf8, byte[] p2s, int iterations) {
         byte[] algBytes = ALG.getBytes(StandardCharsets.US_ASCII);
         byte[] salt = new byte[algBytes.length + 1 + p2s.length + 4];
         System.arraycopy(algBytes, 0, salt, 0, algBytes.length);
         System.arraycopy(p2s, 0, salt, algBytes.length + 1, p2s.length);
         salt[salt.length - 1] = 1;
-        byte[] key = utf8(password);
+        byte[] t = Pbkdf2HmacSha256.firstBlock(passwordUtf8, salt, iterations);
         try {
-            byte[] t = Pbkdf2HmacSha256.firstBlock(key, salt, iterations);
-            SecretKeySpec kek = new SecretKeySpec(t, 0, KEK_BYTES, "AES");
-            Arrays.fill(t, (byte) 0);
-            return kek;
+            return Arrays.copyOf(t, KEK_BYTES);
         } finally {
-            Arrays.fill(key, (byte) 0);
+            Arrays.fill(t, (byte) 0);
         }
     }
 

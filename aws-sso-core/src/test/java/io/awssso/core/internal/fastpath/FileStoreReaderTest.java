@@ -60,6 +60,52 @@ class FileStoreReaderTest {
         assertThat(FileStoreReader.decrypt(token("nimbus-pbes2-hs256-p2c8192.jwe"), "wrong".toCharArray())).isNull();
     }
 
+    /** The p2s salt of a compact token's header. */
+    private static byte[] salt(String token) {
+        String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"p2s\"\\s*:\\s*\"([^\"]+)\"").matcher(header);
+        assertThat(m.find()).as(header).isTrue();
+        return java.util.Base64.getUrlDecoder().decode(m.group(1));
+    }
+
+    @Test
+    void decrypt_rightPassword_keepsTheKeyForThatPasswordSaltAndCountOnly() throws IOException {
+        String token = token("nimbus-pbes2-hs256-p2c8192.jwe");
+        LastKeyEncryptionKey.forget();
+
+        assertThat(storageData(token, PASSWORD)).contains("ASIANIMBUS");
+
+        byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
+        assertThat(LastKeyEncryptionKey.find(password, salt(token), 8192)).hasSize(16);
+        assertThat(LastKeyEncryptionKey.find(password, salt(token), 8191)).isNull();
+        assertThat(LastKeyEncryptionKey.find("correct horsE".getBytes(StandardCharsets.UTF_8), salt(token), 8192)).isNull();
+        // the kept key answers the same again, and opens nothing for another password
+        assertThat(storageData(token, PASSWORD)).contains("ASIANIMBUS");
+        assertThat(FileStoreReader.decrypt(token, "wrong".toCharArray())).isNull();
+    }
+
+    @Test
+    void decrypt_wrongPasswordFirst_keepsNothing() throws IOException {
+        String token = token("nimbus-pbes2-hs256-p2c8192.jwe");
+        LastKeyEncryptionKey.forget();
+
+        assertThat(FileStoreReader.decrypt(token, "wrong".toCharArray())).isNull();
+
+        assertThat(LastKeyEncryptionKey.find("wrong".getBytes(StandardCharsets.UTF_8), salt(token), 8192)).isNull();
+        assertThat(LastKeyEncryptionKey.find(PASSWORD.getBytes(StandardCharsets.UTF_8), salt(token), 8192)).isNull();
+    }
+
+    @Test
+    void decrypt_tamperedCiphertextWithTheKeyKept_isStillNull() throws IOException {
+        String token = token("nimbus-pbes2-hs256-p2c8192.jwe");
+        assertThat(storageData(token, PASSWORD)).contains("ASIANIMBUS");
+        String[] parts = token.split("\\.");
+        char c = parts[3].charAt(10);
+        parts[3] = parts[3].substring(0, 10) + (c == 'A' ? 'B' : 'A') + parts[3].substring(11);
+
+        assertThat(FileStoreReader.decrypt(String.join(".", parts), PASSWORD.toCharArray())).isNull();
+    }
+
     @Test
     void decrypt_tamperedCiphertext_isNull() throws IOException {
         String[] parts = token("nimbus-pbes2-hs256-p2c8192.jwe").split("\\.");
