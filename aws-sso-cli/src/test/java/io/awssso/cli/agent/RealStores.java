@@ -137,7 +137,7 @@ final class RealStores implements AutoCloseable {
         return Path.of(environment.get("PASSWORD_STORE_DIR"), "aws-sso-cli-records.gpg");
     }
 
-    private void run(String... command) throws Exception {
+    private void run(String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(environment);
         pb.environment().put("HOME", root.toString());
@@ -168,18 +168,35 @@ final class RealStores implements AutoCloseable {
         return null;
     }
 
-    /** Ends the daemons (newest first) and the gpg agent. */
+    /**
+     * Ends the daemons (newest first) and the gpg agent. Interrupted, it still kills what is left
+     * (nothing may outlive the test) and keeps the thread's interrupt status.
+     */
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
+        boolean interrupted = false;
         for (int i = daemons.size() - 1; i >= 0; i--) {
             Process p = daemons.get(i);
             p.destroy();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            try {
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+                p.destroyForcibly();
             }
         }
-        if (environment.containsKey("GNUPGHOME")) {
-            run("gpgconf", "--kill", "all");
+        try {
+            if (environment.containsKey("GNUPGHOME")) {
+                run("gpgconf", "--kill", "all");
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
